@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The `shoplake` command line: one sub-command per job, each with --help.
+
+import { Command } from 'commander';
+import { generateCommand } from './commands/generate-command.js';
+import { runCommand } from './commands/run-command.js';
+
+import { statusCommand } from './commands/status-command.js';
+
+const program = new Command('shoplake')
+  .description('Event-driven e-commerce data lake: raw → curated → prod, on folders + DuckDB or on AWS.')
+  .version('0.1.0')
+  .showHelpAfterError()
+
+  .addCommand(generateCommand())
+  .addCommand(runCommand())
+  .addCommand(statusCommand());
+
+await program.parseAsync(process.argv);

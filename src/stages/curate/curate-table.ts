@@ -1,0 +1,288 @@
+// Merges a batch of raw objects of one table into curated: parse and validate every row,
+// quarantine what breaks an error rule, mask, deduplicate against what curated already holds
+// (latest updated_at wins, ties broken by source key and row hash, so the result does not
+// depend on the order objects arrive in), then commit by writing the table manifest.
+
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ShoplakeError, errorMessage } from '../../core/shoplake-error.js';
+import type { TableSpec } from '../../core/source-tables.js';
+import { ERROR_RULES, type ErrorRule, type WarnRule } from '../../core/validation-rules.js';
+import { CURATED, RAW } from '../../core/zones.js';
+import type { Engine } from '../../ports/engine.js';
+import type { ObjectStore } from '../../ports/object-store.js';
+import { type CuratePlan, curatePlan } from './curate-plan.js';
+import { countWarnings } from './count-warnings.js';
+import { QUARANTINE_PREFIX, type TableManifest, readManifest, removeUncommittedFiles, writeManifest } from './table-manifest.js';
+import { ident, literal } from './sql-text.js';
+
+export interface RawObjectRef {
+  readonly key: string;
+  readonly etag: string;
+  /** When the object landed in raw: the processing time of its rows, so re-runs agree. */
+  readonly landedAt: Date;
+}
+
+export const CURATE_STEPS = ['read', 'validated', 'curated-written', 'quarantine-written', 'committed', 'cleaned'] as const;
+export type CurateStep = (typeof CURATE_STEPS)[number];
+
+export interface CurateTableOptions {
+  readonly runId: string;
+  readonly rowsPerFile: number;
+  /** Called after each step; tests throw from it to simulate a crash there. */
+  readonly onStep?: (step: CurateStep) => void | Promise<void>;
+}
+
+export interface ObjectFailure {
+  readonly key: string;
+  readonly error: ShoplakeError;
+}
+
+export interface CurateTableResult {
+  readonly table: TableSpec['name'];
+  readonly objects: readonly string[];
+  readonly alreadyProcessed: readonly string[];
+  readonly failed: readonly ObjectFailure[];
+  readonly rowsIn: number;
+  readonly rowsKept: number;
+  readonly duplicatesDropped: number;
+  readonly rejectedByRule: Readonly<Partial<Record<ErrorRule, number>>>;
+  readonly warningsByRule: Readonly<Partial<Record<WarnRule, number>>>;
+  readonly curatedRows: number;
+  readonly quarantineRows: number;
+  readonly droppedExtraColumns: readonly string[];
+  readonly version: number;
+}
+
+const ROW_GROUP_ROWS = 122_880;
+
+export async function curateTable(
+  table: TableSpec,
+  objects: readonly RawObjectRef[],
+  ports: { readonly store: ObjectStore; readonly engine: Engine },
+  options: CurateTableOptions,
+): Promise<CurateTableResult> {
+  const { store, engine } = ports;
+  const manifest = await readManifest(store, table.name);
+  await removeUncommittedFiles(store, manifest);
+  const alreadyProcessed = objects.filter((o) => manifest.processed[o.key] === o.etag).map((o) => o.key);
+  const pending = objects.filter((o) => manifest.processed[o.key] !== o.etag);
+  const base = emptyResult(table, manifest, alreadyProcessed);
+  if (pending.length === 0) return base;
+
+  return store.withLocalFiles(RAW, pending.map((o) => o.key), async (paths) => {
+    const failed: ObjectFailure[] = [];
+    const readable: { ref: RawObjectRef; path: string }[] = [];
+    for (const [i, ref] of pending.entries()) {
+      const path = paths[i]!;
+      const problem = await probeParquet(engine, path);
+      if (problem) failed.push({ key: ref.key, error: corruptObject(ref.key, problem) });
+      else readable.push({ ref, path });
+    }
+    if (readable.length === 0) return { ...base, failed };
+
+    await engine.run('DROP TABLE IF EXISTS sources; CREATE TEMP TABLE sources (path VARCHAR, source_key VARCHAR, landed_at TIMESTAMP)');
+    await engine.append(
+      'sources',
+      readable.map(({ ref, path }) => [path, ref.key, ref.landedAt.toISOString().replace('T', ' ').replace('Z', '')]),
+    );
+    const rawRelation = `read_parquet(${literalPaths(readable.map((r) => r.path))}, union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)`;
+    const rawTypes = await describeRelation(engine, `SELECT * FROM ${rawRelation}`);
+    const plan = curatePlan(table, rawTypes);
+    await engine.run(`CREATE OR REPLACE TEMP TABLE checked AS ${plan.checkedSql(rawRelation)}`);
+    await options.onStep?.('read');
+
+    const counts = await countByRule(engine);
+    const warningsByRule = await countWarnings(engine, plan, store);
+    await options.onStep?.('validated');
+
+    const version = manifest.version + 1;
+    const merged = await writeCuratedFiles(engine, store, table, plan, manifest, version, options);
+    await options.onStep?.('curated-written');
+    const quarantine =
+      counts.rejected > 0
+        ? await writeQuarantineFiles(engine, store, table, plan, rawRelation, manifest, version, options)
+        : { files: manifest.quarantineFiles, rows: manifest.quarantineRows };
+    await options.onStep?.('quarantine-written');
+
+    const processed = { ...manifest.processed };
+    for (const { ref } of readable) processed[ref.key] = ref.etag;
+    const next: TableManifest = {
+      table: table.name,
+      version,
+      files: merged.files,
+      rows: merged.rows,
+      quarantineFiles: quarantine.files,
+      quarantineRows: quarantine.rows,
+      processed,
+      committedAt: new Date().toISOString(),
+      runId: options.runId,
+    };
+    await writeManifest(store, next);
+    await options.onStep?.('committed');
+    await removeUncommittedFiles(store, next);
+    await engine.run('DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources');
+    await options.onStep?.('cleaned');
+
+    const rowsKept = counts.total - counts.rejected;
+    return {
+      ...base,
+      objects: readable.map((r) => r.ref.key),
+      failed,
+      rowsIn: counts.total,
+      rowsKept,
+      duplicatesDropped: manifest.rows + rowsKept - merged.rows,
+      rejectedByRule: counts.byRule,
+      warningsByRule,
+      curatedRows: merged.rows,
+      quarantineRows: quarantine.rows,
+      droppedExtraColumns: plan.droppedColumns,
+      version,
+    };
+  });
+}
+
+function emptyResult(table: TableSpec, manifest: TableManifest, alreadyProcessed: string[]): CurateTableResult {
+  return {
+    table: table.name,
+    objects: [],
+    alreadyProcessed,
+    failed: [],
+    rowsIn: 0,
+    rowsKept: 0,
+    duplicatesDropped: 0,
+    rejectedByRule: {},
+    warningsByRule: {},
+    curatedRows: manifest.rows,
+    quarantineRows: manifest.quarantineRows,
+    droppedExtraColumns: [],
+    version: manifest.version,
+  };
+}
+
+async function probeParquet(engine: Engine, path: string): Promise<string | undefined> {
+  try {
+    await engine.query(`SELECT count(*) AS n FROM parquet_metadata(${literal(path)})`);
+    return undefined;
+  } catch (error) {
+    // The engine's message names the local path; keep only what it says about the file.
+    return errorMessage(error).replaceAll(path, '<object>');
+  }
+}
+
+function corruptObject(key: string, problem: string): ShoplakeError {
+  return new ShoplakeError('object_corrupt', `Raw object ${key} is not a readable Parquet file (${problem}); it was not merged. Re-export it to a new key.`, {
+    retryable: false,
+    context: { key },
+  });
+}
+
+function literalPaths(paths: readonly string[]): string {
+  return `[${paths.map(literal).join(', ')}]`;
+}
+
+async function describeRelation(engine: Engine, sql: string): Promise<Map<string, string>> {
+  const rows = await engine.query(`DESCRIBE ${sql}`);
+  return new Map(rows.map((row) => [String(row.column_name), String(row.column_type)]));
+}
+
+async function countByRule(engine: Engine): Promise<{ total: number; rejected: number; byRule: Partial<Record<ErrorRule, number>> }> {
+  const rows = await engine.query('SELECT _reject_rule AS rule, count(*) AS n FROM checked GROUP BY ALL');
+  const byRule: Partial<Record<ErrorRule, number>> = {};
+  let total = 0;
+  let rejected = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    total += n;
+    if (row.rule === null) continue;
+    const rule = row.rule as ErrorRule;
+    if (!ERROR_RULES.includes(rule)) throw new Error(`unknown rule ${String(row.rule)}`);
+    byRule[rule] = n;
+    rejected += n;
+  }
+  return { total, rejected, byRule };
+}
+
+interface WrittenFiles {
+  readonly files: string[];
+  readonly rows: number;
+}
+
+async function writeCuratedFiles(
+  engine: Engine,
+  store: ObjectStore,
+  table: TableSpec,
+  plan: CuratePlan,
+  manifest: TableManifest,
+  version: number,
+  options: CurateTableOptions,
+): Promise<WrittenFiles> {
+  return store.withLocalFiles(CURATED, manifest.files, async (existingPaths) => {
+    const existing =
+      existingPaths.length > 0 ? await describeRelation(engine, `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false)`) : new Map<string, string>();
+    const knownExtras = [...existing.keys()].filter((n) => !plan.curatedColumns.includes(n) && !n.startsWith('_'));
+    const extras = [...new Set([...knownExtras, ...plan.extraColumns])].sort();
+    const columns = [...plan.curatedColumns, ...extras, '_source_key', '_ingested_at', '_row_hash'].map(ident).join(', ');
+    const union =
+      existingPaths.length > 0
+        ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false) UNION ALL BY NAME ${plan.curatedRowsSql}`
+        : plan.curatedRowsSql;
+    const key = ident(table.primaryKey);
+    const sql =
+      `SELECT ${columns} FROM (${union}) ` +
+      `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY updated_at DESC, _source_key DESC, _row_hash DESC) = 1 ORDER BY ${key}`;
+    return copyToObjects(engine, store, sql, `${table.name}/part-v${String(version).padStart(6, '0')}`, options.rowsPerFile);
+  });
+}
+
+async function writeQuarantineFiles(
+  engine: Engine,
+  store: ObjectStore,
+  table: TableSpec,
+  plan: CuratePlan,
+  rawRelation: string,
+  manifest: TableManifest,
+  version: number,
+  options: CurateTableOptions,
+): Promise<WrittenFiles> {
+  return store.withLocalFiles(CURATED, manifest.quarantineFiles, async (existingPaths) => {
+    const fresh = plan.quarantineRowsSql(rawRelation);
+    const union =
+      existingPaths.length > 0
+        ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false) UNION ALL BY NAME ${fresh}`
+        : fresh;
+    const key = ident(table.primaryKey);
+    // One row per (primary key, rule); rows without a usable key are told apart by source and content.
+    const sql =
+      `SELECT * FROM (${union}) QUALIFY row_number() OVER (` +
+      `PARTITION BY _reject_rule, coalesce(${key}, _source_key || '#' || CAST(_row_hash AS VARCHAR)) ` +
+      `ORDER BY _rejected_at DESC, _source_key DESC, _row_hash DESC) = 1 ORDER BY _reject_rule, ${key}, _source_key`;
+    return copyToObjects(engine, store, sql, `${QUARANTINE_PREFIX}${table.name}/part-v${String(version).padStart(6, '0')}`, options.rowsPerFile);
+  });
+}
+
+/** Runs `sql` into Parquet files in scratch space, then publishes each as `<keyStem>-<n>.parquet`. */
+async function copyToObjects(engine: Engine, store: ObjectStore, sql: string, keyStem: string, rowsPerFile: number): Promise<WrittenFiles> {
+  const folder = await store.scratchPath('.dir');
+  try {
+    const groupsPerFile = Math.max(1, Math.ceil(rowsPerFile / ROW_GROUP_ROWS));
+    const rows = await engine.query(
+      `COPY (${sql}) TO ${literal(folder)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}, ROW_GROUPS_PER_FILE ${groupsPerFile}, FILENAME_PATTERN 'part_{i}')`,
+    );
+    const count = Number(rows[0]?.Count ?? 0);
+    const names = (await readdir(folder)).filter((n) => n.endsWith('.parquet')).sort(byPartNumber);
+    const files: string[] = [];
+    for (const [i, name] of names.entries()) {
+      const key = `${keyStem}-${String(i).padStart(4, '0')}.parquet`;
+      await store.putFile(CURATED, key, join(folder, name));
+      files.push(key);
+    }
+    return { files, rows: count };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+function byPartNumber(a: string, b: string): number {
+  return Number(a.replace(/\D/g, '')) - Number(b.replace(/\D/g, ''));
+}
