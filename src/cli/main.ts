@@ -4,6 +4,7 @@
 import { Command } from 'commander';
 import { generateCommand } from './commands/generate-command.js';
 import { runCommand } from './commands/run-command.js';
+import { startCommand } from './commands/start-command.js';
 
 import { statusCommand } from './commands/status-command.js';
 
@@ -12,6 +13,7 @@ const program = new Command('shoplake')
   .version('0.1.0')
   .showHelpAfterError()
 
+  .addCommand(startCommand())
   .addCommand(generateCommand())
   .addCommand(runCommand())
   .addCommand(statusCommand());

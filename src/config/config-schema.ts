@@ -32,6 +32,10 @@ export const configSchema = z
         maxAttempts: z.number().int().min(1).max(20).default(3),
         /** First retry delay; doubles each attempt. */
         backoffMs: z.number().int().min(0).max(60_000).default(250),
+        /** Handler invocations at once on this machine (each has its own engine and memory cap). */
+        maxConcurrency: z.number().int().min(1).max(64).default(1),
+        /** Raw objects merged per raw-to-curated invocation at most. */
+        maxBatchObjects: z.number().int().min(1).max(100_000).default(500),
       })
       .strict()
       .default({}),

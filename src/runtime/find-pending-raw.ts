@@ -4,7 +4,7 @@
 import type { S3EventRecord } from 'aws-lambda';
 import { isDataKey, parseRawKey } from '../core/raw-key.js';
 import { objectCreatedRecord, objectRefOf } from '../core/s3-event.js';
-import { SOURCE_TABLE_NAMES, type SourceTableName } from '../core/source-tables.js';
+import { SOURCE_TABLES, SOURCE_TABLE_NAMES, type SourceTableName } from '../core/source-tables.js';
 import { RAW, bucketName } from '../core/zones.js';
 import type { DeadLetterQueue } from '../ports/dead-letter-queue.js';
 import type { ObjectStore } from '../ports/object-store.js';
@@ -48,5 +48,11 @@ export async function findPendingRaw(store: ObjectStore, bucketPrefix: string, d
       }),
     );
   }
+  // Parents first, so that with one invocation at a time children see their parents curated.
+  const order = (record: S3EventRecord) => {
+    const parsed = parseRawKey(objectRefOf(record).key);
+    return 'problem' in parsed ? Number.MAX_SAFE_INTEGER : SOURCE_TABLES[parsed.table].processingOrder;
+  };
+  records.sort((a, b) => order(a) - order(b));
   return { records, byTable, deadLettered };
 }

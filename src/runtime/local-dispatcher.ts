@@ -35,6 +35,11 @@ export interface DispatcherOptions {
   readonly backoffMs: number;
   readonly deadLetters: DeadLetterQueue;
   readonly logger: Logger;
+  /**
+   * Invocations running at once across all groups. Each opens its own engine with its own
+   * memory cap, so on one machine this bounds memory; in AWS each Lambda has its own.
+   */
+  readonly maxConcurrency?: number;
   /** Called after every invocation (run records, progress). */
   readonly onInvocation?: (invocation: InvocationRecord) => void | Promise<void>;
 }
@@ -78,6 +83,8 @@ export class LocalDispatcher {
   private readonly groups = new Map<string, Group>();
   private readonly stats = new Map<string, RouteStats>();
   private inFlight = 0;
+  /** Groups with work, in the order their work arrived: the next free slot goes to the oldest. */
+  private readonly ready: { route: Route; groupName: string; group: Group }[] = [];
   private timers = 0;
   private idleWaiters: (() => void)[] = [];
 
@@ -90,12 +97,22 @@ export class LocalDispatcher {
 
   /** Accepts an S3 event; each record goes to every route that matches it. */
   submit(event: S3Event): void {
+    const touched = new Set<Route>();
     for (const record of event.Records) {
       const { bucketName, key } = objectRefOf(record);
       for (const route of this.routes) {
-        if (route.matches(bucketName, key)) this.enqueue(route, { record, attempt: 1 });
+        if (route.matches(bucketName, key)) {
+          this.enqueue(route, { record, attempt: 1 }, false);
+          touched.add(route);
+        }
       }
     }
+    // Start work only once the whole event is queued, so its records batch together.
+    for (const [id, group] of this.groups) {
+      const route = this.routes.find((r) => id.startsWith(`${r.name}\u0000`));
+      if (route && touched.has(route)) this.pump(route, id.slice(route.name.length + 1), group);
+    }
+    this.notifyIfIdle();
   }
 
   /** Resolves when no handler runs, nothing is queued and no retry is waiting. */
@@ -108,7 +125,7 @@ export class LocalDispatcher {
     return this.stats;
   }
 
-  private enqueue(route: Route, pending: Pending): void {
+  private enqueue(route: Route, pending: Pending, start = true): void {
     const groupName = route.mode === 'coalesce' ? '*' : (route.groupOf?.(objectRefOf(pending.record).key) ?? '*');
     const id = `${route.name}\u0000${groupName}`;
     const group = this.groups.get(id) ?? { queue: [], running: false, owed: false };
@@ -119,14 +136,22 @@ export class LocalDispatcher {
     } else {
       group.queue.push(pending);
     }
-    this.pump(route, groupName, group);
+    if (start) this.pump(route, groupName, group);
   }
 
   private pump(route: Route, groupName: string, group: Group): void {
-    if (group.running || group.queue.length === 0) {
-      this.notifyIfIdle();
-      return;
+    if (!group.running && group.queue.length > 0 && !this.ready.some((r) => r.group === group)) {
+      this.ready.push({ route, groupName, group });
     }
+    while (this.inFlight < (this.options.maxConcurrency ?? Number.POSITIVE_INFINITY)) {
+      const next = this.ready.shift();
+      if (!next) break;
+      if (!next.group.running && next.group.queue.length > 0) this.start(next.route, next.groupName, next.group);
+    }
+    this.notifyIfIdle();
+  }
+
+  private start(route: Route, groupName: string, group: Group): void {
     const batch = group.queue.splice(0, route.maxBatch ?? Number.POSITIVE_INFINITY);
     group.running = true;
     this.inFlight += 1;
@@ -216,7 +241,7 @@ export class LocalDispatcher {
   }
 
   private isIdle(): boolean {
-    return this.inFlight === 0 && this.timers === 0 && [...this.groups.values()].every((g) => g.queue.length === 0 && !g.running);
+    return this.inFlight === 0 && this.timers === 0 && this.ready.length === 0 && [...this.groups.values()].every((g) => g.queue.length === 0 && !g.running);
   }
 
   private notifyIfIdle(): void {

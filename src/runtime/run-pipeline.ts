@@ -18,7 +18,6 @@ export interface RunPipelineOptions {
   readonly logger: Logger;
   /** The curated-to-prod handler, once the prod systems exist. */
   readonly curatedToProd?: Route['handler'];
-  readonly maxBatchObjects?: number;
   readonly onProgress?: (event: { readonly table: string; readonly objects: number }) => void;
   /** Told how many raw objects the run found to process. */
   readonly onPending?: (objects: number) => void;
@@ -48,13 +47,14 @@ export async function runPipeline(env: LocalEnvironment, options: RunPipelineOpt
     logger: options.logger,
     onStep: options.onStep,
   });
-  const routes: Route[] = [rawToCuratedRoute(config.bucketPrefix, rawToCurated, options.maxBatchObjects ?? 500)];
+  const routes: Route[] = [rawToCuratedRoute(config.bucketPrefix, rawToCurated, config.dispatch.maxBatchObjects)];
   if (options.curatedToProd) routes.push(curatedToProdRoute(config.bucketPrefix, options.curatedToProd));
 
   const invocations: InvocationRecord[] = [];
   const dispatcher = new LocalDispatcher(routes, {
     maxAttempts: config.dispatch.maxAttempts,
     backoffMs: config.dispatch.backoffMs,
+    maxConcurrency: config.dispatch.maxConcurrency,
     deadLetters,
     logger: options.logger,
     onInvocation: async (record) => {
@@ -72,7 +72,7 @@ export async function runPipeline(env: LocalEnvironment, options: RunPipelineOpt
     const pending = await findPendingRaw(store, config.bucketPrefix, deadLetters);
     options.logger.info('run.start', { pendingObjects: pending.records.length, byTable: Object.fromEntries(pending.byTable) });
     options.onPending?.(pending.records.length);
-    for (const record of pending.records) dispatcher.submit({ Records: [record] });
+    dispatcher.submit({ Records: pending.records });
     await dispatcher.drain();
     const tables = invocations
       .filter((i) => i.route === RAW_TO_CURATED)

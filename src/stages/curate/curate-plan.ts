@@ -16,11 +16,11 @@ export interface CuratePlan {
   readonly droppedColumns: readonly string[];
   /** SELECT over `read_parquet(...) r JOIN sources s`: parsed values, rule and detail per row. */
   readonly checkedSql: (rawRelation: string) => string;
-  /** SELECT over `checked` (alias c): curated rows of this batch, masked, with `_row_hash`. */
-  readonly curatedRowsSql: string;
+  /** SELECT over `checked` (alias c): curated rows of this batch, masked, with `_row_hash`; `where` narrows the rows before masking. */
+  readonly curatedRowsSql: (where?: string) => string;
   /** Names of the masked contract columns, in contract order. */
   readonly curatedColumns: readonly string[];
-  /** SELECT over raw (alias r) joined to rejected rows of `checked` (alias c), as masked text. */
+  /** SELECT over raw (alias r) joined to the rejected rows of `checked` (alias c), as masked text. */
   readonly quarantineRowsSql: (rawRelation: string) => string;
 }
 
@@ -60,26 +60,22 @@ export function curatePlan(table: TableSpec, rawTypes: ReadonlyMap<string, strin
     ...extraColumns.map((name) => `${maskedText(`c.${ident(name)}`)} AS ${ident(name)}`),
   ];
   const curatedNames = [...curatedColumns, ...extraColumns];
-  const curatedRowsSql =
+  const curatedRowsSql = (where = 'TRUE') =>
     `SELECT *, hash(${curatedNames.map(ident).join(', ')}) AS _row_hash FROM (` +
     `SELECT ${curatedItems.join(', ')}, c._source_key, c._processed_at AS _ingested_at ` +
-    'FROM checked c WHERE c._reject_rule IS NULL)';
+    `FROM checked c WHERE c._reject_rule IS NULL AND (${where}))`;
 
-  const quarantineRowsSql = (rawRelation: string) => {
-    const items = [
-      ...table.columns.flatMap((spec) => {
-        const text = rawTypes.has(spec.name) ? `CAST(r.${ident(spec.name)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)';
-        return maskedColumn(spec, text, true);
-      }),
-      ...extraColumns.map((name) => `${maskedText(`CAST(r.${ident(name)} AS VARCHAR)`)} AS ${ident(name)}`),
-    ];
-    return (
-      `SELECT *, hash(${curatedNames.map(ident).join(', ')}) AS _row_hash FROM (` +
-      `SELECT ${items.join(', ')}, c._reject_rule, c._reject_detail, c._source_key, c._processed_at AS _rejected_at ` +
-      `FROM ${rawRelation} r JOIN checked c ON r.filename = c.__file AND r.file_row_number = c.__row ` +
-      'WHERE c._reject_rule IS NOT NULL)'
-    );
-  };
+  // Rejected rows are read again from the raw files, as text: the quarantine shows what arrived.
+  const quarantineItems = [
+    ...table.columns.flatMap((spec) =>
+      maskedColumn(spec, rawTypes.has(spec.name) ? `CAST(r.${ident(spec.name)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)', true),
+    ),
+    ...extraColumns.map((name) => `${maskedText(`CAST(r.${ident(name)} AS VARCHAR)`)} AS ${ident(name)}`),
+  ];
+  const quarantineRowsSql = (rawRelation: string) =>
+    `SELECT *, hash(${curatedNames.map(ident).join(', ')}) AS _row_hash FROM (` +
+    `SELECT ${quarantineItems.join(', ')}, c._reject_rule, c._reject_detail, c._source_key, c._processed_at AS _rejected_at ` +
+    `FROM ${rawRelation} r JOIN (SELECT * FROM checked WHERE _reject_rule IS NOT NULL) c ON r.filename = c.__file AND r.file_row_number = c.__row)`;
 
   return {
     validation,

@@ -89,6 +89,7 @@ export async function curateTable(
     const rawRelation = `read_parquet(${literalPaths(readable.map((r) => r.path))}, union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)`;
     const rawTypes = await describeRelation(engine, `SELECT * FROM ${rawRelation}`);
     const plan = curatePlan(table, rawTypes);
+    // Parsed once into a table the later passes read; the engine spills it to disk beyond its memory limit.
     await engine.run(`CREATE OR REPLACE TEMP TABLE checked AS ${plan.checkedSql(rawRelation)}`);
     await options.onStep?.('read');
 
@@ -121,7 +122,7 @@ export async function curateTable(
     await writeManifest(store, next);
     await options.onStep?.('committed');
     await removeUncommittedFiles(store, next);
-    await engine.run('DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources');
+    await engine.run('DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS duplicate_keys');
     await options.onStep?.('cleaned');
 
     const rowsKept = counts.total - counts.rejected;
@@ -223,14 +224,18 @@ async function writeCuratedFiles(
     const knownExtras = [...existing.keys()].filter((n) => !plan.curatedColumns.includes(n) && !n.startsWith('_'));
     const extras = [...new Set([...knownExtras, ...plan.extraColumns])].sort();
     const columns = [...plan.curatedColumns, ...extras, '_source_key', '_ingested_at', '_row_hash'].map(ident).join(', ');
-    const union =
-      existingPaths.length > 0
-        ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false) UNION ALL BY NAME ${plan.curatedRowsSql}`
-        : plan.curatedRowsSql;
     const key = ident(table.primaryKey);
-    const sql =
-      `SELECT ${columns} FROM (${union}) ` +
-      `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY updated_at DESC, _source_key DESC, _row_hash DESC) = 1 ORDER BY ${key}`;
+    const existingRows = existingPaths.length > 0 ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false)` : undefined;
+    // Only keys that occur more than once need the window; all other rows stream straight through.
+    const keys = [`SELECT ${key} FROM checked WHERE _reject_rule IS NULL`, ...(existingRows ? [`SELECT ${key} FROM (${existingRows})`] : [])];
+    await engine.run(`CREATE OR REPLACE TEMP TABLE duplicate_keys AS SELECT ${key} FROM (${keys.join(' UNION ALL ')}) GROUP BY ${key} HAVING count(*) > 1`);
+    const inDuplicates = (alias: string) => `${alias}.${key} IN (SELECT ${key} FROM duplicate_keys)`;
+    const singles = [plan.curatedRowsSql(`NOT ${inDuplicates('c')}`), ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE NOT ${inDuplicates('x')}`] : [])];
+    const repeated = [plan.curatedRowsSql(inDuplicates('c')), ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE ${inDuplicates('x')}`] : [])];
+    const winners =
+      `SELECT * FROM (${repeated.join(' UNION ALL BY NAME ')}) ` +
+      `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY updated_at DESC, _source_key DESC, _row_hash DESC) = 1`;
+    const sql = `SELECT ${columns} FROM (${[...singles, winners].join(' UNION ALL BY NAME ')})`;
     return copyToObjects(engine, store, sql, `${table.name}/part-v${String(version).padStart(6, '0')}`, options.rowsPerFile);
   });
 }
@@ -267,7 +272,7 @@ async function copyToObjects(engine: Engine, store: ObjectStore, sql: string, ke
   try {
     const groupsPerFile = Math.max(1, Math.ceil(rowsPerFile / ROW_GROUP_ROWS));
     const rows = await engine.query(
-      `COPY (${sql}) TO ${literal(folder)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}, ROW_GROUPS_PER_FILE ${groupsPerFile}, FILENAME_PATTERN 'part_{i}')`,
+      `COPY (${sql}) TO ${literal(folder)} (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE ${ROW_GROUP_ROWS}, ROW_GROUPS_PER_FILE ${groupsPerFile}, FILENAME_PATTERN 'part_{i}')`,
     );
     const count = Number(rows[0]?.Count ?? 0);
     const names = (await readdir(folder)).filter((n) => n.endsWith('.parquet')).sort(byPartNumber);

@@ -5,6 +5,7 @@
 
 import type { ColumnSpec } from '../../core/source-tables.js';
 import { MAYBE_SENSITIVE_PATTERN } from './masking/mask-free-text.js';
+import { SQL_TYPES } from './raw-column-parsing.js';
 import { ident, literal } from './sql-text.js';
 import { MASK_TEXT_FUNCTION } from './validation-sql.js';
 
@@ -83,6 +84,10 @@ export function maskedColumn(spec: ColumnSpec, value: string, asText: boolean): 
     case 'free_text':
       return as([maskedText(text)]);
     case 'none':
+      if (asText && spec.type !== 'string') {
+        // A value that parses as its type is a number or a time, as in curated; anything else is scanned.
+        return as([`CASE WHEN TRY_CAST(${text} AS ${SQL_TYPES[spec.type]}) IS NOT NULL THEN ${text} ELSE ${maskedText(text)} END`]);
+      }
       if (asText || (spec.type === 'string' && !spec.enumValues && !spec.letterCode)) return as([maskedText(text)]);
       return as([value]);
   }

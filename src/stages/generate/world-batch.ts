@@ -11,7 +11,8 @@ export interface BatchColumn {
 }
 
 /**
- * Values per column type: bigint → bigint | string (drifted), int → number, decimal → string
+ * Values per column type: bigint → number (a safe integer; the generator's choice: no BigInt
+ * allocation per id) | bigint | string (drifted), int → number, decimal → string
  * ('123.45', exact), timestamp → string ISO-8601 UTC with microseconds ('2026-01-02 03:04:05.123456'),
  * date → 'YYYY-MM-DD', string → string, boolean → boolean. Any value may be null.
  */

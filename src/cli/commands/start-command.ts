@@ -1,0 +1,58 @@
+// `shoplake start` (what `npm start` runs): make a demo world if the lake is empty, create a
+// local demo key if none is configured (and say so), then run the pipeline.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { createDemoKeyFile, resolveHmacKey } from '../../config/hmac-key.js';
+import { ShoplakeError } from '../../core/shoplake-error.js';
+import { runPipeline } from '../../runtime/run-pipeline.js';
+import { action, commandContext, positiveInt, withGlobalOptions } from '../cli-context.js';
+import { formatRunSummary } from '../format-run-summary.js';
+import { progressBar } from '../progress-bar.js';
+import { generateDemo } from './generate-command.js';
+
+export function startCommand(): Command {
+  return withGlobalOptions(new Command('start'))
+    .description('Demo: generate a shop if the lake has no raw data, then run the whole pipeline on it')
+    .option('--orders <n>', 'orders in the demo world when one is generated', positiveInt('--orders'), 50_000)
+    .option('--seed <n>', 'seed of the demo world', positiveInt('--seed'), 1)
+    .action(
+      action(async (options: { dataDir?: string; config?: string; orders: number; seed: number }) => {
+        const { env, logger, config } = commandContext(options, 'start');
+        mkdirSync(config.dataDir, { recursive: true });
+        let key;
+        try {
+          key = resolveHmacKey(config);
+        } catch (error) {
+          if (!(error instanceof ShoplakeError) || error.code !== 'hmac_key_missing') throw error;
+          const file = createDemoKeyFile(config.dataDir);
+          process.stderr.write(`No HMAC key configured: created a random demo key in ${file} (mode 600). Set SHOPLAKE_HMAC_KEY for real data.\n`);
+          key = resolveHmacKey(config);
+        }
+        if (!existsSync(join(config.dataDir, 'raw'))) {
+          process.stderr.write(`Generating a demo shop with ${options.orders.toLocaleString('en-US')} orders in ${config.dataDir} ...\n`);
+          const generated = await generateDemo(env, { orders: options.orders, seed: options.seed }, logger);
+          process.stderr.write(`Generated ${generated.rows.toLocaleString('en-US')} raw rows in ${generated.seconds.toFixed(1)}s.\n`);
+        }
+        process.stderr.write('Running raw → curated ...\n');
+        let done = 0;
+        let bar: ReturnType<typeof progressBar> | undefined;
+        const summary = await runPipeline(env, {
+          hmacKey: key.key,
+          logger,
+          onPending: (total) => {
+            bar = progressBar(total, 'objects');
+          },
+          onProgress: ({ table, objects }) => {
+            done += objects;
+            bar?.update(done, table);
+          },
+        });
+        bar?.stop();
+        process.stdout.write(`${formatRunSummary(summary)}\n`);
+        process.stdout.write(`Curated tables are in ${config.dataDir}/curated; \`shoplake status --data-dir ${config.dataDir}\` shows runs and dead letters; JSON logs are in ${config.dataDir}/logs/.\n`);
+        return 0;
+      }),
+    );
+}

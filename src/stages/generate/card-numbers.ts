@@ -1,0 +1,94 @@
+// Payment card numbers as shops receive them: real brand prefixes and lengths (13 to 19
+// digits), a valid Luhn check digit, written with spaces, dashes or nothing, sometimes padded,
+// and now and then mistyped so that the check fails.
+
+import { SeededRandom } from './seeded-random.js';
+
+export interface Card {
+  readonly digits: string;
+  readonly brand: string;
+}
+
+interface BrandShape {
+  readonly brand: string;
+  readonly weight: number;
+  readonly prefixes: readonly string[];
+  readonly lengths: readonly number[];
+}
+
+const BRANDS: readonly BrandShape[] = [
+  { brand: 'visa', weight: 50, prefixes: ['4'], lengths: [16, 16, 16, 16, 16, 16, 16, 16, 13, 19] },
+  { brand: 'mastercard', weight: 31, prefixes: ['51', '52', '53', '54', '55', '2221', '2720'], lengths: [16] },
+  { brand: 'amex', weight: 11, prefixes: ['34', '37'], lengths: [15] },
+  { brand: 'discover', weight: 5, prefixes: ['6011', '65'], lengths: [16, 16, 19] },
+  { brand: 'maestro', weight: 3, prefixes: ['6759', '5018'], lengths: [19] },
+];
+const TOTAL_WEIGHT = BRANDS.reduce((sum, b) => sum + b.weight, 0);
+
+/** The same seed always gives the same card: a customer keeps paying with it. */
+export function cardFromSeed(seed: number): Card {
+  const rng = new SeededRandom(seed, 7);
+  let target = rng.next() * TOTAL_WEIGHT;
+  let shape = BRANDS[0]!;
+  for (const candidate of BRANDS) {
+    shape = candidate;
+    target -= candidate.weight;
+    if (target < 0) break;
+  }
+  const length = rng.pick(shape.lengths);
+  let digits = rng.pick(shape.prefixes);
+  while (digits.length < length - 1) digits += String(rng.int(10));
+  return { digits: digits + String(luhnCheckDigit(digits)), brand: shape.brand };
+}
+
+/** The digit that makes `partial` + digit pass the Luhn check. */
+export function luhnCheckDigit(partial: string): number {
+  let sum = 0;
+  for (let i = partial.length - 1, double = true; i >= 0; i--, double = !double) {
+    let d = partial.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export function passesLuhn(digits: string): boolean {
+  return digits.length > 1 && luhnCheckDigit(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48;
+}
+
+/** One digit changed: a single substitution always breaks the Luhn check. */
+export function mistype(digits: string, rng: SeededRandom): string {
+  const at = 1 + rng.int(digits.length - 2);
+  const old = digits.charCodeAt(at) - 48;
+  const replacement = (old + 1 + rng.int(9)) % 10;
+  return digits.slice(0, at) + String(replacement) + digits.slice(at + 1);
+}
+
+/** How the digits were typed: grouped with spaces or dashes, run together, or padded. */
+export function formatCardNumber(digits: string, rng: SeededRandom): string {
+  const style = rng.next();
+  if (style < 0.45) return digits;
+  if (style < 0.7) return groups(digits).join(' ');
+  if (style < 0.9) return groups(digits).join('-');
+  return rng.chance(0.5) ? ` ${digits} ` : ` ${groups(digits).join(' ')}  `;
+}
+
+/** Amex is written 4-6-5; everything else in fours. */
+export function groups(digits: string): string[] {
+  if (digits.length === 15) return [digits.slice(0, 4), digits.slice(4, 10), digits.slice(10)];
+  const out: string[] = [];
+  for (let i = 0; i < digits.length; i += 4) out.push(digits.slice(i, i + 4));
+  return out;
+}
+
+export function cvvFor(brand: string, rng: SeededRandom): string {
+  return brand === 'amex' ? String(rng.between(1000, 9999)) : String(rng.between(0, 999)).padStart(3, '0');
+}
+
+/** 'MM/YY', one to five years after `year`. */
+export function expiryAfter(year: number, rng: SeededRandom): string {
+  return `${String(rng.between(1, 12)).padStart(2, '0')}/${String((year + rng.between(1, 5)) % 100).padStart(2, '0')}`;
+}
