@@ -3,11 +3,11 @@
 
 import type { Command } from 'commander';
 import { createFileLogger } from '../adapters/pino/pino-logger.js';
-import { type ShoplakeConfig, loadConfig } from '../config/load-config.js';
-import { ShoplakeError, errorMessage } from '../core/shoplake-error.js';
+import { loadConfig, type ShoplakeConfig } from '../config/load-config.js';
+import { errorMessage, ShoplakeError } from '../core/shoplake-error.js';
 import type { Logger } from '../ports/logger.js';
+import { createLocalEnvironment, type LocalEnvironment } from '../runtime/local-environment.js';
 import { maskFreeText } from '../stages/curate/masking/mask-free-text.js';
-import { type LocalEnvironment, createLocalEnvironment } from '../runtime/local-environment.js';
 
 export interface GlobalOptions {
   readonly config?: string;
@@ -17,12 +17,18 @@ export interface GlobalOptions {
 /** Adds the options every command takes. */
 export function withGlobalOptions(command: Command): Command {
   return command
-    .option('--data-dir <dir>', 'lake folder (raw/, curated/, prod/, logs/); default ./shoplake-data or SHOPLAKE_DATA_DIR')
+    .option(
+      '--data-dir <dir>',
+      'lake folder (raw/, curated/, prod/, logs/); default ./shoplake-data or SHOPLAKE_DATA_DIR',
+    )
     .option('--config <file>', 'config file (JSON); default ./shoplake.config.json when present');
 }
 
 export function configFrom(options: GlobalOptions): ShoplakeConfig {
-  return loadConfig({ configFile: options.config, overrides: options.dataDir ? { dataDir: options.dataDir } : {} });
+  return loadConfig({
+    configFile: options.config,
+    overrides: options.dataDir ? { dataDir: options.dataDir } : {},
+  });
 }
 
 export interface CommandContext {
@@ -39,7 +45,9 @@ export function commandContext(options: GlobalOptions, command: string): Command
 }
 
 /** Wraps a command action: errors become one clear line on stderr and exit code 1. */
-export function action<A extends unknown[]>(run: (...args: A) => Promise<number | undefined | void>): (...args: A) => Promise<void> {
+export function action<A extends unknown[]>(
+  run: (...args: A) => Promise<number | undefined | void>,
+): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       const code = await run(...args);
@@ -47,7 +55,8 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<number 
     } catch (error) {
       const message = maskFreeText(errorMessage(error));
       process.stderr.write(`shoplake: ${message}\n`);
-      if (!(error instanceof ShoplakeError) && process.env.SHOPLAKE_DEBUG) process.stderr.write(`${maskFreeText(String((error as Error).stack))}\n`);
+      if (!(error instanceof ShoplakeError) && process.env.SHOPLAKE_DEBUG)
+        process.stderr.write(`${maskFreeText(String((error as Error).stack))}\n`);
       process.exitCode = 1;
     }
   };
@@ -57,7 +66,11 @@ export function positiveInt(name: string): (value: string) => number {
   return (value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) {
-      throw new ShoplakeError('invalid_argument', `${name} must be a whole number of at least 1, not "${value}".`, { retryable: false });
+      throw new ShoplakeError(
+        'invalid_argument',
+        `${name} must be a whole number of at least 1, not "${value}".`,
+        { retryable: false },
+      );
     }
     return n;
   };

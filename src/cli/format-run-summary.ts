@@ -3,8 +3,8 @@
 
 import Table from 'cli-table3';
 import { ERROR_RULES, WARN_RULES } from '../core/validation-rules.js';
-import type { CurateTableResult } from '../stages/curate/curate-table.js';
 import type { RunPipelineSummary } from '../runtime/run-pipeline.js';
+import type { CurateTableResult } from '../stages/curate/curate-table.js';
 
 export interface TableTotals {
   table: string;
@@ -22,13 +22,25 @@ export interface TableTotals {
 export function totalsByTable(results: readonly CurateTableResult[]): TableTotals[] {
   const totals = new Map<string, TableTotals>();
   for (const r of results) {
-    const t = totals.get(r.table) ?? { table: r.table, objects: 0, rowsIn: 0, rowsKept: 0, duplicatesDropped: 0, rejected: {}, warnings: {}, curatedRows: 0, quarantineRows: 0 };
+    const t = totals.get(r.table) ?? {
+      table: r.table,
+      objects: 0,
+      rowsIn: 0,
+      rowsKept: 0,
+      duplicatesDropped: 0,
+      rejected: {},
+      warnings: {},
+      curatedRows: 0,
+      quarantineRows: 0,
+    };
     t.objects += r.objects.length;
     t.rowsIn += r.rowsIn;
     t.rowsKept += r.rowsKept;
     t.duplicatesDropped += r.duplicatesDropped;
-    for (const [rule, n] of Object.entries(r.rejectedByRule)) t.rejected[rule] = (t.rejected[rule] ?? 0) + (n ?? 0);
-    for (const [rule, n] of Object.entries(r.warningsByRule)) t.warnings[rule] = (t.warnings[rule] ?? 0) + (n ?? 0);
+    for (const [rule, n] of Object.entries(r.rejectedByRule))
+      t.rejected[rule] = (t.rejected[rule] ?? 0) + (n ?? 0);
+    for (const [rule, n] of Object.entries(r.warningsByRule))
+      t.warnings[rule] = (t.warnings[rule] ?? 0) + (n ?? 0);
     t.curatedRows = r.curatedRows;
     t.quarantineRows = r.quarantineRows;
     totals.set(r.table, t);
@@ -43,17 +55,44 @@ export function formatRunSummary(summary: RunPipelineSummary): string {
   }
   const n = (x: number) => x.toLocaleString('en-US');
   const rules = (counts: Record<string, number>, order: readonly string[]) =>
-    order.filter((r) => counts[r]).map((r) => `${r} ${n(counts[r]!)}`).join('\n') || '-';
+    order
+      .filter((r) => counts[r])
+      .map((r) => `${r} ${n(counts[r]!)}`)
+      .join('\n') || '-';
   const table = new Table({
-    head: ['table', 'objects', 'rows in', 'kept', 'duplicates', 'rejected by rule', 'warnings', 'curated rows'],
+    head: [
+      'table',
+      'objects',
+      'rows in',
+      'kept',
+      'duplicates',
+      'rejected by rule',
+      'warnings',
+      'curated rows',
+    ],
     style: { head: [], border: [] },
   });
   for (const t of totals) {
-    table.push([t.table, n(t.objects), n(t.rowsIn), n(t.rowsKept), n(t.duplicatesDropped), rules(t.rejected, ERROR_RULES), rules(t.warnings, WARN_RULES), n(t.curatedRows)]);
+    table.push([
+      t.table,
+      n(t.objects),
+      n(t.rowsIn),
+      n(t.rowsKept),
+      n(t.duplicatesDropped),
+      rules(t.rejected, ERROR_RULES),
+      rules(t.warnings, WARN_RULES),
+      n(t.curatedRows),
+    ]);
   }
   const seconds = (summary.durationMs / 1000).toFixed(1);
   const rowsIn = totals.reduce((a, t) => a + t.rowsIn, 0);
-  const lines = [table.toString(), `${n(rowsIn)} raw rows in ${seconds}s (${n(Math.round(rowsIn / Math.max(0.001, summary.durationMs / 1000)))} rows/s).`];
-  if (summary.deadLettered > 0) lines.push(`${summary.deadLettered} object(s) failed and went to the dead-letter area: run \`shoplake status\` to see why.`);
+  const lines = [
+    table.toString(),
+    `${n(rowsIn)} raw rows in ${seconds}s (${n(Math.round(rowsIn / Math.max(0.001, summary.durationMs / 1000)))} rows/s).`,
+  ];
+  if (summary.deadLettered > 0)
+    lines.push(
+      `${summary.deadLettered} object(s) failed and went to the dead-letter area: run \`shoplake status\` to see why.`,
+    );
   return lines.join('\n');
 }

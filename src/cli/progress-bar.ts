@@ -10,7 +10,12 @@ export interface Progress {
 export function progressBar(total: number, unit: string): Progress {
   if (!process.stderr.isTTY || total <= 0) return { update: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { format: ` {bar} {percentage}% | {value}/{total} ${unit} | {label}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    {
+      format: ` {bar} {percentage}% | {value}/{total} ${unit} | {label}`,
+      stream: process.stderr,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { label: '' });

@@ -14,7 +14,10 @@ export const configSchema = z
     /** Bucket names are `<prefix>-raw`, `<prefix>-curated`, `<prefix>-<system>-prod`. */
     bucketPrefix: z
       .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/, '3–32 lower-case letters, digits or dashes (S3 bucket naming)')
+      .regex(
+        /^[a-z0-9][a-z0-9-]{1,30}[a-z0-9]$/,
+        '3–32 lower-case letters, digits or dashes (S3 bucket naming)',
+      )
       .default('shoplake'),
     /** File with the HMAC key for tokens (owner-only permissions); SHOPLAKE_HMAC_KEY wins over it. */
     hmacKeyFile: z.string().min(1).optional(),

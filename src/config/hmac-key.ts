@@ -42,7 +42,9 @@ export function createDemoKeyFile(dataDir: string): string {
 
 function readKeyFile(file: string): string {
   if (!existsSync(file)) {
-    throw new ShoplakeError('hmac_key_missing', `HMAC key file ${file} does not exist.`, { retryable: false });
+    throw new ShoplakeError('hmac_key_missing', `HMAC key file ${file} does not exist.`, {
+      retryable: false,
+    });
   }
   const mode = statSync(file).mode & 0o777;
   if ((mode & 0o077) !== 0) {

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ZodError } from 'zod';
 import { ShoplakeError } from '../core/shoplake-error.js';
-import { type ConfigInput, type ShoplakeSettings, configSchema } from './config-schema.js';
+import { type ConfigInput, configSchema, type ShoplakeSettings } from './config-schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'shoplake.config.json';
 
@@ -25,9 +25,13 @@ export interface ShoplakeConfig extends ShoplakeSettings {
 
 export function loadConfig(options: LoadConfigOptions = {}): ShoplakeConfig {
   const env = options.env ?? process.env;
-  const configFile = options.configFile ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
+  const configFile =
+    options.configFile ?? (existsSync(DEFAULT_CONFIG_FILE) ? DEFAULT_CONFIG_FILE : undefined);
   const fromFile = configFile ? readConfigFile(configFile) : {};
-  const merged = deepMerge(deepMerge(fromFile, fromEnv(env)), (options.overrides ?? {}) as Record<string, unknown>);
+  const merged = deepMerge(
+    deepMerge(fromFile, fromEnv(env)),
+    (options.overrides ?? {}) as Record<string, unknown>,
+  );
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) throw configError(parsed.error, configFile);
   const settings = parsed.data;
@@ -68,10 +72,14 @@ function readConfigFile(path: string): Record<string, unknown> {
     }
     return value as Record<string, unknown>;
   } catch (error) {
-    throw new ShoplakeError('config_invalid', `Config file ${path} is not valid JSON: ${(error as Error).message}.`, {
-      retryable: false,
-      cause: error,
-    });
+    throw new ShoplakeError(
+      'config_invalid',
+      `Config file ${path} is not valid JSON: ${(error as Error).message}.`,
+      {
+        retryable: false,
+        cause: error,
+      },
+    );
   }
 }
 
@@ -91,8 +99,7 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
   for (const [key, value] of Object.entries(over)) {
     if (value === undefined) continue;
     const current = out[key];
-    out[key] =
-      isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
+    out[key] = isPlainObject(current) && isPlainObject(value) ? deepMerge(current, value) : value;
   }
   return out;
 }

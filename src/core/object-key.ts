@@ -9,10 +9,14 @@ const MAX_KEY_BYTES = 1024;
 export function assertValidKey(key: string): void {
   const reason = keyProblem(key);
   if (reason) {
-    throw new ShoplakeError('invalid_key', `Invalid object key ${JSON.stringify(key.slice(0, 200))}: ${reason}.`, {
-      retryable: false,
-      context: { key: key.slice(0, 200) },
-    });
+    throw new ShoplakeError(
+      'invalid_key',
+      `Invalid object key ${JSON.stringify(key.slice(0, 200))}: ${reason}.`,
+      {
+        retryable: false,
+        context: { key: key.slice(0, 200) },
+      },
+    );
   }
 }
 

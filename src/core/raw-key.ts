@@ -1,6 +1,6 @@
 // The raw zone's key layout: `<table>/dt=YYYY-MM-DD/<batch-id>.parquet`.
 
-import { type SourceTableName, isSourceTableName } from './source-tables.js';
+import { isSourceTableName, type SourceTableName } from './source-tables.js';
 
 const RAW_KEY = /^([a-z_]+)\/dt=(\d{4}-\d{2}-\d{2})\/([^/]+)\.parquet$/;
 

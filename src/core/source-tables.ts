@@ -61,7 +61,11 @@ export interface TableSpec {
   readonly processingOrder: number;
 }
 
-function col(name: string, type: ColumnType, extra: Partial<Omit<ColumnSpec, 'name' | 'type'>> = {}): ColumnSpec {
+function col(
+  name: string,
+  type: ColumnType,
+  extra: Partial<Omit<ColumnSpec, 'name' | 'type'>> = {},
+): ColumnSpec {
   return { name, type, notNull: false, sensitivity: 'none', ...extra };
 }
 const required = { notNull: true } as const;

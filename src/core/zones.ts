@@ -13,7 +13,10 @@ export const ZONES = ['raw', 'curated', 'prod'] as const;
 export type Zone = (typeof ZONES)[number];
 
 /** A bucket in the lake: the raw zone, curated zone, or one system's prod zone. */
-export type BucketRef = { readonly zone: 'raw' } | { readonly zone: 'curated' } | { readonly zone: 'prod'; readonly system: SystemName };
+export type BucketRef =
+  | { readonly zone: 'raw' }
+  | { readonly zone: 'curated' }
+  | { readonly zone: 'prod'; readonly system: SystemName };
 
 export const RAW: BucketRef = { zone: 'raw' };
 export const CURATED: BucketRef = { zone: 'curated' };

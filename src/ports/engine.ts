@@ -13,7 +13,10 @@ export interface Engine {
   run(sql: string): Promise<void>;
   query(sql: string): Promise<Row[]>;
   /** Appends rows to an existing table (bulk, typed by the table's columns). */
-  append(table: string, rows: readonly (readonly (string | number | bigint | boolean | null)[])[]): Promise<void>;
+  append(
+    table: string,
+    rows: readonly (readonly (string | number | bigint | boolean | null)[])[],
+  ): Promise<void>;
   /** Makes a JS string function callable from SQL as `name(text)`; NULL in, NULL out. */
   registerTextFunction(name: string, fn: (text: string) => string): void;
   close(): Promise<void>;

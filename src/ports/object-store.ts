@@ -33,7 +33,11 @@ export interface ObjectStore {
    * Gives the engine a local file with the object's bytes for the duration of `use`.
    * The local adapter hands out its own file; remote adapters download to scratch space.
    */
-  withLocalFiles<T>(bucket: BucketRef, keys: readonly string[], use: (paths: string[]) => Promise<T>): Promise<T>;
+  withLocalFiles<T>(
+    bucket: BucketRef,
+    keys: readonly string[],
+    use: (paths: string[]) => Promise<T>,
+  ): Promise<T>;
   /** A fresh path in scratch space on the same volume as the store, for files about to be `putFile`d. */
   scratchPath(suffix: string): Promise<string>;
 }

@@ -4,8 +4,8 @@
 import type { S3EventRecord } from 'aws-lambda';
 import { isDataKey, parseRawKey } from '../core/raw-key.js';
 import { objectCreatedRecord, objectRefOf } from '../core/s3-event.js';
-import { SOURCE_TABLES, SOURCE_TABLE_NAMES, type SourceTableName } from '../core/source-tables.js';
-import { RAW, bucketName } from '../core/zones.js';
+import { SOURCE_TABLE_NAMES, SOURCE_TABLES, type SourceTableName } from '../core/source-tables.js';
+import { bucketName, RAW } from '../core/zones.js';
 import type { DeadLetterQueue } from '../ports/dead-letter-queue.js';
 import type { ObjectStore } from '../ports/object-store.js';
 import { readManifest } from '../stages/curate/table-manifest.js';
@@ -17,13 +17,19 @@ export interface PendingRaw {
   readonly deadLettered: number;
 }
 
-export async function findPendingRaw(store: ObjectStore, bucketPrefix: string, deadLetters: DeadLetterQueue): Promise<PendingRaw> {
+export async function findPendingRaw(
+  store: ObjectStore,
+  bucketPrefix: string,
+  deadLetters: DeadLetterQueue,
+): Promise<PendingRaw> {
   const processed = new Map<string, string>();
   for (const table of SOURCE_TABLE_NAMES) {
     const manifest = await readManifest(store, table);
     for (const [key, etag] of Object.entries(manifest.processed)) processed.set(key, etag);
   }
-  const dead = new Set((await deadLetters.list()).map((l) => `${objectRefOf(l.record).key}\u0000${l.record.s3.object.eTag}`));
+  const dead = new Set(
+    (await deadLetters.list()).map((l) => `${objectRefOf(l.record).key}\u0000${l.record.s3.object.eTag}`),
+  );
   const records: S3EventRecord[] = [];
   const byTable = new Map<SourceTableName, number>();
   let deadLettered = 0;

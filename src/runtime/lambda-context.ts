@@ -2,7 +2,11 @@
 
 import type { Context } from 'aws-lambda';
 
-export function localLambdaContext(functionName: string, requestId: string, timeoutMs = 15 * 60_000): Context {
+export function localLambdaContext(
+  functionName: string,
+  requestId: string,
+  timeoutMs = 15 * 60_000,
+): Context {
   const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,

@@ -5,8 +5,8 @@
 // burst of events costs at most two downstream runs.
 
 import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
-import { errorMessage } from '../core/shoplake-error.js';
 import { objectRefOf } from '../core/s3-event.js';
+import { errorMessage } from '../core/shoplake-error.js';
 import type { DeadLetterQueue } from '../ports/dead-letter-queue.js';
 import type { Logger } from '../ports/logger.js';
 import { maskFreeText } from '../stages/curate/masking/mask-free-text.js';
@@ -15,7 +15,12 @@ import { newRunId } from './run-id.js';
 
 export interface HandlerOutcome {
   /** Records that failed; the rest succeeded. */
-  readonly batchItemFailures?: readonly { readonly itemIdentifier: string; readonly error?: string; readonly code?: string; readonly retryable?: boolean }[];
+  readonly batchItemFailures?: readonly {
+    readonly itemIdentifier: string;
+    readonly error?: string;
+    readonly code?: string;
+    readonly retryable?: boolean;
+  }[];
 }
 
 export interface Route {
@@ -92,7 +97,16 @@ export class LocalDispatcher {
     private readonly routes: readonly Route[],
     private readonly options: DispatcherOptions,
   ) {
-    for (const route of routes) this.stats.set(route.name, { invocations: 0, records: 0, failures: 0, retries: 0, deadLettered: 0, totalMs: 0, maxMs: 0 });
+    for (const route of routes)
+      this.stats.set(route.name, {
+        invocations: 0,
+        records: 0,
+        failures: 0,
+        retries: 0,
+        deadLettered: 0,
+        totalMs: 0,
+        maxMs: 0,
+      });
   }
 
   /** Accepts an S3 event; each record goes to every route that matches it. */
@@ -126,7 +140,8 @@ export class LocalDispatcher {
   }
 
   private enqueue(route: Route, pending: Pending, start = true): void {
-    const groupName = route.mode === 'coalesce' ? '*' : (route.groupOf?.(objectRefOf(pending.record).key) ?? '*');
+    const groupName =
+      route.mode === 'coalesce' ? '*' : (route.groupOf?.(objectRefOf(pending.record).key) ?? '*');
     const id = `${route.name}\u0000${groupName}`;
     const group = this.groups.get(id) ?? { queue: [], running: false, owed: false };
     this.groups.set(id, group);
@@ -146,7 +161,8 @@ export class LocalDispatcher {
     while (this.inFlight < (this.options.maxConcurrency ?? Number.POSITIVE_INFINITY)) {
       const next = this.ready.shift();
       if (!next) break;
-      if (!next.group.running && next.group.queue.length > 0) this.start(next.route, next.groupName, next.group);
+      if (!next.group.running && next.group.queue.length > 0)
+        this.start(next.route, next.groupName, next.group);
     }
     this.notifyIfIdle();
   }
@@ -175,7 +191,10 @@ export class LocalDispatcher {
     let outcome: unknown;
     let invocationError: string | undefined;
     try {
-      outcome = await route.handler({ Records: batch.map((p) => p.record) }, localLambdaContext(route.name, runId));
+      outcome = await route.handler(
+        { Records: batch.map((p) => p.record) },
+        localLambdaContext(route.name, runId),
+      );
       failures = new Map(
         ((outcome as HandlerOutcome | undefined)?.batchItemFailures ?? []).map((f) => [
           f.itemIdentifier,
@@ -184,8 +203,18 @@ export class LocalDispatcher {
       );
     } catch (error) {
       invocationError = maskFreeText(errorMessage(error));
-      this.options.logger.error('dispatch.invocation.failed', { runId, route: route.name, group: groupName, error });
-      failures = new Map(batch.map((p) => [objectRefOf(p.record).key, { error: invocationError!, code: 'handler_failed', retryable: true }]));
+      this.options.logger.error('dispatch.invocation.failed', {
+        runId,
+        route: route.name,
+        group: groupName,
+        error,
+      });
+      failures = new Map(
+        batch.map((p) => [
+          objectRefOf(p.record).key,
+          { error: invocationError!, code: 'handler_failed', retryable: true },
+        ]),
+      );
     }
     const durationMs = Date.now() - started;
     stats.invocations += 1;
@@ -214,7 +243,14 @@ export class LocalDispatcher {
           failedAt: new Date().toISOString(),
           runId,
         });
-        this.options.logger.warn('dispatch.dead_lettered', { runId, route: route.name, key: objectRefOf(pending.record).key, code: failure.code, error: failure.error, attempts: pending.attempt });
+        this.options.logger.warn('dispatch.dead_lettered', {
+          runId,
+          route: route.name,
+          key: objectRefOf(pending.record).key,
+          code: failure.code,
+          error: failure.error,
+          attempts: pending.attempt,
+        });
       }
     }
     await this.options.onInvocation?.({
@@ -241,7 +277,12 @@ export class LocalDispatcher {
   }
 
   private isIdle(): boolean {
-    return this.inFlight === 0 && this.timers === 0 && this.ready.length === 0 && [...this.groups.values()].every((g) => g.queue.length === 0 && !g.running);
+    return (
+      this.inFlight === 0 &&
+      this.timers === 0 &&
+      this.ready.length === 0 &&
+      [...this.groups.values()].every((g) => g.queue.length === 0 && !g.running)
+    );
   }
 
   private notifyIfIdle(): void {

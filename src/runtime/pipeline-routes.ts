@@ -3,7 +3,7 @@
 // (`_state/<table>.json`) → curated-to-prod (coalesced).
 
 import { isDataKey, parseRawKey } from '../core/raw-key.js';
-import { CURATED, RAW, bucketName } from '../core/zones.js';
+import { bucketName, CURATED, RAW } from '../core/zones.js';
 import { STATE_PREFIX } from '../stages/curate/table-manifest.js';
 import type { Route } from './local-dispatcher.js';
 

@@ -3,6 +3,9 @@
 import { randomBytes } from 'node:crypto';
 
 export function newRunId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `r-${stamp}-${randomBytes(3).toString('hex')}`;
 }

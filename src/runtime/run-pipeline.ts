@@ -3,14 +3,17 @@
 
 import type { S3Event } from 'aws-lambda';
 import { LocalDeadLetterQueue } from '../adapters/local-fs/local-dead-letter-queue.js';
+import type { SourceTableName } from '../core/source-tables.js';
 import type { Logger } from '../ports/logger.js';
 import type { CurateStep, CurateTableResult } from '../stages/curate/curate-table.js';
-import { type RawToCuratedResult, createRawToCuratedHandler } from '../stages/curate/raw-to-curated-handler.js';
-import type { SourceTableName } from '../core/source-tables.js';
+import {
+  createRawToCuratedHandler,
+  type RawToCuratedResult,
+} from '../stages/curate/raw-to-curated-handler.js';
 import { findPendingRaw } from './find-pending-raw.js';
 import { type InvocationRecord, LocalDispatcher, type Route, type RouteStats } from './local-dispatcher.js';
 import type { LocalEnvironment } from './local-environment.js';
-import { RAW_TO_CURATED, curatedToProdRoute, rawToCuratedRoute } from './pipeline-routes.js';
+import { curatedToProdRoute, RAW_TO_CURATED, rawToCuratedRoute } from './pipeline-routes.js';
 import { recordInvocation } from './run-ledger.js';
 
 export interface RunPipelineOptions {
@@ -34,7 +37,10 @@ export interface RunPipelineSummary {
   readonly durationMs: number;
 }
 
-export async function runPipeline(env: LocalEnvironment, options: RunPipelineOptions): Promise<RunPipelineSummary> {
+export async function runPipeline(
+  env: LocalEnvironment,
+  options: RunPipelineOptions,
+): Promise<RunPipelineSummary> {
   const started = Date.now();
   const { store, config } = env;
   const deadLetters = new LocalDeadLetterQueue(config.dataDir);
@@ -47,7 +53,9 @@ export async function runPipeline(env: LocalEnvironment, options: RunPipelineOpt
     logger: options.logger,
     onStep: options.onStep,
   });
-  const routes: Route[] = [rawToCuratedRoute(config.bucketPrefix, rawToCurated, config.dispatch.maxBatchObjects)];
+  const routes: Route[] = [
+    rawToCuratedRoute(config.bucketPrefix, rawToCurated, config.dispatch.maxBatchObjects),
+  ];
   if (options.curatedToProd) routes.push(curatedToProdRoute(config.bucketPrefix, options.curatedToProd));
 
   const invocations: InvocationRecord[] = [];
@@ -62,7 +70,10 @@ export async function runPipeline(env: LocalEnvironment, options: RunPipelineOpt
       await recordInvocation(store, record);
       if (record.route === RAW_TO_CURATED) {
         for (const table of (record.outcome as RawToCuratedResult | undefined)?.tables ?? []) {
-          options.onProgress?.({ table: table.table, objects: table.objects.length + table.alreadyProcessed.length + table.failed.length });
+          options.onProgress?.({
+            table: table.table,
+            objects: table.objects.length + table.alreadyProcessed.length + table.failed.length,
+          });
         }
       }
     },
@@ -70,7 +81,10 @@ export async function runPipeline(env: LocalEnvironment, options: RunPipelineOpt
   const unsubscribe = store.onObjectCreated((event: S3Event) => dispatcher.submit(event));
   try {
     const pending = await findPendingRaw(store, config.bucketPrefix, deadLetters);
-    options.logger.info('run.start', { pendingObjects: pending.records.length, byTable: Object.fromEntries(pending.byTable) });
+    options.logger.info('run.start', {
+      pendingObjects: pending.records.length,
+      byTable: Object.fromEntries(pending.byTable),
+    });
     options.onPending?.(pending.records.length);
     dispatcher.submit({ Records: pending.records });
     await dispatcher.drain();
@@ -87,7 +101,11 @@ export async function runPipeline(env: LocalEnvironment, options: RunPipelineOpt
       routeStats: stats,
       durationMs: Date.now() - started,
     };
-    options.logger.info('run.done', { pendingObjects: summary.pendingObjects, deadLettered: summary.deadLettered, durationMs: summary.durationMs });
+    options.logger.info('run.done', {
+      pendingObjects: summary.pendingObjects,
+      deadLettered: summary.deadLettered,
+      durationMs: summary.durationMs,
+    });
     return summary;
   } finally {
     unsubscribe();

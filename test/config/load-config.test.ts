@@ -1,10 +1,10 @@
+import { statSync } from 'node:fs';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDemoKeyFile, resolveHmacKey } from '../../src/config/hmac-key.js';
 import { describeConfig, loadConfig } from '../../src/config/load-config.js';
-import { statSync } from 'node:fs';
 
 async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'shoplake-config-'));
@@ -21,8 +21,15 @@ describe('loadConfig', () => {
   it('reads the file, lets the environment override it and flags override both', async () => {
     const dir = await tempDir();
     const file = join(dir, 'shoplake.config.json');
-    await writeFile(file, JSON.stringify({ bucketPrefix: 'from-file', engine: { threads: 1 }, dataDir: '/tmp/a' }));
-    const config = loadConfig({ configFile: file, env: { SHOPLAKE_BUCKET_PREFIX: 'from-env', SHOPLAKE_MEMORY_LIMIT: '1GB' }, overrides: { dataDir: '/tmp/b' } });
+    await writeFile(
+      file,
+      JSON.stringify({ bucketPrefix: 'from-file', engine: { threads: 1 }, dataDir: '/tmp/a' }),
+    );
+    const config = loadConfig({
+      configFile: file,
+      env: { SHOPLAKE_BUCKET_PREFIX: 'from-env', SHOPLAKE_MEMORY_LIMIT: '1GB' },
+      overrides: { dataDir: '/tmp/b' },
+    });
     expect(config.bucketPrefix).toBe('from-env');
     expect(config.engine).toEqual({ threads: 1, memoryLimit: '1GB' });
     expect(config.dataDir).toBe('/tmp/b');
@@ -32,7 +39,9 @@ describe('loadConfig', () => {
     const dir = await tempDir();
     const file = join(dir, 'c.json');
     await writeFile(file, JSON.stringify({ bucketPrefix: 'Bad_Prefix', dispatch: { maxAttempts: 0 } }));
-    expect(() => loadConfig({ configFile: file, env: {} })).toThrow(/setting "bucketPrefix".*setting "dispatch.maxAttempts"/s);
+    expect(() => loadConfig({ configFile: file, env: {} })).toThrow(
+      /setting "bucketPrefix".*setting "dispatch.maxAttempts"/s,
+    );
   });
 
   it('names an unknown setting (a typo) instead of ignoring it', async () => {

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ShoplakeError } from '../../src/core/shoplake-error.js';
-import { CURATED, RAW, prodBucket } from '../../src/core/zones.js';
+import { CURATED, prodBucket, RAW } from '../../src/core/zones.js';
 import type { ObjectStore } from '../../src/ports/object-store.js';
 
 export function objectStoreContract(name: string, makeStore: () => Promise<ObjectStore>): void {
@@ -27,7 +27,8 @@ export function objectStoreContract(name: string, makeStore: () => Promise<Objec
 
     it('lists by prefix in key order', async () => {
       const store = await makeStore();
-      for (const key of ['t/b/2.txt', 't/a/1.txt', 't/b/1.txt', 'u/1.txt', 'tt/1.txt']) await store.put(RAW, key, key);
+      for (const key of ['t/b/2.txt', 't/a/1.txt', 't/b/1.txt', 'u/1.txt', 'tt/1.txt'])
+        await store.put(RAW, key, key);
       const keys: string[] = [];
       for await (const o of store.list(RAW, 't/')) keys.push(o.key);
       expect(keys).toEqual(['t/a/1.txt', 't/b/1.txt', 't/b/2.txt']);
@@ -58,7 +59,9 @@ export function objectStoreContract(name: string, makeStore: () => Promise<Objec
       const store = await makeStore();
       const attempt = store.put(RAW, key, 'x');
       await expect(attempt).rejects.toBeInstanceOf(ShoplakeError);
-      await expect(store.put(RAW, key, 'x')).rejects.toThrow(new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'));
+      await expect(store.put(RAW, key, 'x')).rejects.toThrow(
+        new RegExp(reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i'),
+      );
     });
 
     it('says which object is missing', async () => {

@@ -10,12 +10,28 @@ import { ShoplakeError } from '../../src/core/shoplake-error.js';
 import { LocalDispatcher, type Route } from '../../src/runtime/local-dispatcher.js';
 
 function event(bucket: string, key: string): S3Event {
-  return { Records: [objectCreatedRecord({ bucketName: bucket, key, size: 1, etag: 'e', eventTime: new Date(), sequencer: '1' })] };
+  return {
+    Records: [
+      objectCreatedRecord({
+        bucketName: bucket,
+        key,
+        size: 1,
+        etag: 'e',
+        eventTime: new Date(),
+        sequencer: '1',
+      }),
+    ],
+  };
 }
 
 async function dispatcherWith(routes: Route[], maxAttempts = 3, backoffMs = 5) {
   const deadLetters = new LocalDeadLetterQueue(await mkdtemp(join(tmpdir(), 'shoplake-dlq-')));
-  const dispatcher = new LocalDispatcher(routes, { maxAttempts, backoffMs, deadLetters, logger: createSilentLogger() });
+  const dispatcher = new LocalDispatcher(routes, {
+    maxAttempts,
+    backoffMs,
+    deadLetters,
+    logger: createSilentLogger(),
+  });
   return { dispatcher, deadLetters };
 }
 
@@ -93,7 +109,11 @@ describe('LocalDispatcher', () => {
     expect(letters[0]).toMatchObject({ handler: 'raw-to-curated', attempts: 3 });
     expect(letters[0]!.error).toContain('disk on fire');
     expect(letters[0]!.error).not.toContain('4111 1111 1111 1111');
-    expect(dispatcher.routeStats().get('raw-to-curated')).toMatchObject({ invocations: 3, retries: 2, deadLettered: 1 });
+    expect(dispatcher.routeStats().get('raw-to-curated')).toMatchObject({
+      invocations: 3,
+      retries: 2,
+      deadLettered: 1,
+    });
   });
 
   it('dead-letters a terminal failure at once and keeps the batch’s other records', async () => {
@@ -108,12 +128,19 @@ describe('LocalDispatcher', () => {
         return {
           batchItemFailures: keys
             .filter((k) => k.includes('corrupt'))
-            .map((k) => ({ itemIdentifier: k, error: new ShoplakeError('object_corrupt', 'bad').message, code: 'object_corrupt', retryable: false })),
+            .map((k) => ({
+              itemIdentifier: k,
+              error: new ShoplakeError('object_corrupt', 'bad').message,
+              code: 'object_corrupt',
+              retryable: false,
+            })),
         };
       },
     };
     const { dispatcher, deadLetters } = await dispatcherWith([route]);
-    dispatcher.submit({ Records: [...event('raw', 'a/ok.parquet').Records, ...event('raw', 'a/corrupt.parquet').Records] });
+    dispatcher.submit({
+      Records: [...event('raw', 'a/ok.parquet').Records, ...event('raw', 'a/corrupt.parquet').Records],
+    });
     await dispatcher.drain();
     expect(seen).toEqual(['a/ok.parquet', 'a/corrupt.parquet']);
     expect((await deadLetters.list()).map((l) => objectRefOf(l.record).key)).toEqual(['a/corrupt.parquet']);

@@ -4,18 +4,21 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { S3Event } from 'aws-lambda';
 import { DuckDbEngine, DuckDbEngineFactory } from '../../src/adapters/duckdb/duckdb-engine.js';
 import { LocalObjectStore } from '../../src/adapters/local-fs/local-object-store.js';
 import { createSilentLogger } from '../../src/adapters/pino/pino-logger.js';
+import { objectCreatedRecord } from '../../src/core/s3-event.js';
 import { SOURCE_TABLES, type SourceTableName } from '../../src/core/source-tables.js';
 import { CURATED, RAW } from '../../src/core/zones.js';
 import type { Engine, Row } from '../../src/ports/engine.js';
-import { SQL_TYPES } from '../../src/stages/curate/raw-column-parsing.js';
-import { createRawToCuratedHandler, type RawToCuratedHandler } from '../../src/stages/curate/raw-to-curated-handler.js';
-import { readManifest } from '../../src/stages/curate/table-manifest.js';
-import { objectCreatedRecord } from '../../src/core/s3-event.js';
-import type { S3Event } from 'aws-lambda';
 import type { CurateStep } from '../../src/stages/curate/curate-table.js';
+import { SQL_TYPES } from '../../src/stages/curate/raw-column-parsing.js';
+import {
+  createRawToCuratedHandler,
+  type RawToCuratedHandler,
+} from '../../src/stages/curate/raw-to-curated-handler.js';
+import { readManifest } from '../../src/stages/curate/table-manifest.js';
 
 export const TEST_HMAC_KEY = 'test-hmac-key-0123456789abcdef';
 
@@ -32,7 +35,13 @@ export async function createTestLake(dataDir?: string): Promise<TestLake> {
   const store = new LocalObjectStore({ dataDir: dir, bucketPrefix: 'shoplake' });
   const options = { spillDir: join(dir, '.tmp', 'spill'), memoryLimit: '1GB', threads: 2 };
   const engine = await DuckDbEngine.create(options);
-  return { dataDir: dir, store, engine, engines: new DuckDbEngineFactory(options), close: () => engine.close() };
+  return {
+    dataDir: dir,
+    store,
+    engine,
+    engines: new DuckDbEngineFactory(options),
+    close: () => engine.close(),
+  };
 }
 
 function sqlLiteral(value: unknown): string {
@@ -55,12 +64,17 @@ export async function putRaw(
 ): Promise<string> {
   const spec = SOURCE_TABLES[table];
   const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const typeOf = (name: string) => types[name] ?? (() => {
-    const column = spec.columns.find((c) => c.name === name);
-    return column ? SQL_TYPES[column.type] : 'VARCHAR';
-  })();
+  const typeOf = (name: string) =>
+    types[name] ??
+    (() => {
+      const column = spec.columns.find((c) => c.name === name);
+      return column ? SQL_TYPES[column.type] : 'VARCHAR';
+    })();
   const select = rows
-    .map((row) => `SELECT ${names.map((n) => `CAST(${sqlLiteral(row[n])} AS ${typeOf(n)}) AS "${n}"`).join(', ')}`)
+    .map(
+      (row) =>
+        `SELECT ${names.map((n) => `CAST(${sqlLiteral(row[n])} AS ${typeOf(n)}) AS "${n}"`).join(', ')}`,
+    )
     .join(' UNION ALL ');
   const path = await lake.store.scratchPath('.parquet');
   await lake.engine.run(`COPY (${select}) TO '${path}' (FORMAT parquet)`);
@@ -68,7 +82,10 @@ export async function putRaw(
   return key;
 }
 
-export function testHandler(lake: TestLake, onStep?: (table: SourceTableName, step: CurateStep) => void | Promise<void>): RawToCuratedHandler {
+export function testHandler(
+  lake: TestLake,
+  onStep?: (table: SourceTableName, step: CurateStep) => void | Promise<void>,
+): RawToCuratedHandler {
   return createRawToCuratedHandler({
     store: lake.store,
     engines: lake.engines,
@@ -86,7 +103,16 @@ export async function rawEvent(lake: TestLake, keys: readonly string[]): Promise
   for (const key of keys) {
     const info = await lake.store.head(RAW, key);
     if (!info) throw new Error(`no raw object ${key}`);
-    records.push(objectCreatedRecord({ bucketName: 'shoplake-raw', key, size: info.size, etag: info.etag, eventTime: info.lastModified, sequencer: '1' }));
+    records.push(
+      objectCreatedRecord({
+        bucketName: 'shoplake-raw',
+        key,
+        size: info.size,
+        etag: info.etag,
+        eventTime: info.lastModified,
+        sequencer: '1',
+      }),
+    );
   }
   return { Records: records };
 }
@@ -94,11 +120,20 @@ export async function rawEvent(lake: TestLake, keys: readonly string[]): Promise
 export const context = (id = 'test-run') => ({ awsRequestId: id }) as never;
 
 /** The committed curated rows of a table, ordered by primary key (or quarantine rows). */
-export async function curatedRows(lake: TestLake, table: SourceTableName, which: 'curated' | 'quarantine' = 'curated'): Promise<Row[]> {
+export async function curatedRows(
+  lake: TestLake,
+  table: SourceTableName,
+  which: 'curated' | 'quarantine' = 'curated',
+): Promise<Row[]> {
   const manifest = await readManifest(lake.store, table);
   const files = which === 'curated' ? manifest.files : manifest.quarantineFiles;
   if (files.length === 0) return [];
   const paths = files.map((f) => lake.store.pathOf(CURATED, f));
-  const order = which === 'curated' ? `"${SOURCE_TABLES[table].primaryKey}"` : `_reject_rule, "${SOURCE_TABLES[table].primaryKey}", _source_key`;
-  return lake.engine.query(`SELECT * EXCLUDE (${which === 'quarantine' ? '_rejected_at' : '_ingested_at'}) FROM read_parquet([${paths.map((p) => `'${p}'`).join(', ')}], union_by_name = true) ORDER BY ${order}`);
+  const order =
+    which === 'curated'
+      ? `"${SOURCE_TABLES[table].primaryKey}"`
+      : `_reject_rule, "${SOURCE_TABLES[table].primaryKey}", _source_key`;
+  return lake.engine.query(
+    `SELECT * EXCLUDE (${which === 'quarantine' ? '_rejected_at' : '_ingested_at'}) FROM read_parquet([${paths.map((p) => `'${p}'`).join(', ')}], union_by_name = true) ORDER BY ${order}`,
+  );
 }

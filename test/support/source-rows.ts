@@ -66,9 +66,29 @@ export function payment(id: number, overrides: Record<string, unknown> = {}): Re
 }
 
 export function orderItem(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { order_item_id: id, order_id: 1, product_id: 1, quantity: 2, unit_price: '50.00', discount: '0.00', updated_at: '2026-01-10 10:00:00', ...overrides };
+  return {
+    order_item_id: id,
+    order_id: 1,
+    product_id: 1,
+    quantity: 2,
+    unit_price: '50.00',
+    discount: '0.00',
+    updated_at: '2026-01-10 10:00:00',
+    ...overrides,
+  };
 }
 
 export function searchEvent(id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { event_id: id, session_id: 's1', customer_id: null, event_ts: '2026-01-10 09:00:00', query_text: 'running shoes', results_count: 12, clicked_product_id: null, country: 'DE', updated_at: '2026-01-10 09:00:00', ...overrides };
+  return {
+    event_id: id,
+    session_id: 's1',
+    customer_id: null,
+    event_ts: '2026-01-10 09:00:00',
+    query_text: 'running shoes',
+    results_count: 12,
+    clicked_product_id: null,
+    country: 'DE',
+    updated_at: '2026-01-10 09:00:00',
+    ...overrides,
+  };
 }

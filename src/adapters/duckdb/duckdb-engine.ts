@@ -4,7 +4,6 @@
 import { mkdir } from 'node:fs/promises';
 import {
   BIGINT,
-
   DOUBLE,
   type DuckDBAppender,
   type DuckDBConnection,
@@ -43,7 +42,10 @@ export class DuckDbEngine implements Engine {
     return reader.getRowObjectsJson() as Row[];
   }
 
-  async append(table: string, rows: readonly (readonly (string | number | bigint | boolean | null)[])[]): Promise<void> {
+  async append(
+    table: string,
+    rows: readonly (readonly (string | number | bigint | boolean | null)[])[],
+  ): Promise<void> {
     const appender: DuckDBAppender = await this.connection.createAppender(table);
     try {
       for (const row of rows) {
@@ -96,4 +98,3 @@ export class DuckDbEngineFactory implements EngineFactory {
     return DuckDbEngine.create(this.options);
   }
 }
-

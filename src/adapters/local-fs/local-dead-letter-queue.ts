@@ -1,6 +1,6 @@
 // Dead letters as JSON files in <data-dir>/dead-letter/, one per failed event record.
 
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DeadLetter, DeadLetterQueue } from '../../ports/dead-letter-queue.js';
 

@@ -4,7 +4,7 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { copyFile, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { S3Event } from 'aws-lambda';
 import { assertValidKey } from '../../core/object-key.js';
@@ -97,7 +97,11 @@ export class LocalObjectStore implements ObjectStore, ObjectEventSource {
     await rm(this.pathOf(bucket, key), { force: true });
   }
 
-  async withLocalFiles<T>(bucket: BucketRef, keys: readonly string[], use: (paths: string[]) => Promise<T>): Promise<T> {
+  async withLocalFiles<T>(
+    bucket: BucketRef,
+    keys: readonly string[],
+    use: (paths: string[]) => Promise<T>,
+  ): Promise<T> {
     return use(keys.map((key) => this.pathOf(bucket, key)));
   }
 
@@ -162,7 +166,11 @@ async function* walk(root: string, relative: string): AsyncIterable<string> {
   try {
     entries = await readdir(join(root, relative), { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return;
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+    )
+      return;
     throw error;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -16,7 +16,9 @@ export interface GenerateOptions {
 
 export function generateCommand(): Command {
   return withGlobalOptions(new Command('generate'))
-    .description('Write a generated shop (customers, products, orders, items, payments, searches) to the raw zone as Parquet, dirty on purpose, plus ground-truth.json')
+    .description(
+      'Write a generated shop (customers, products, orders, items, payments, searches) to the raw zone as Parquet, dirty on purpose, plus ground-truth.json',
+    )
     .option('--orders <n>', 'clean orders in the whole history', positiveInt('--orders'), 100_000)
     .option('--seed <n>', 'random seed: the same seed gives the same world', positiveInt('--seed'), 1)
     .option('--end-date <YYYY-MM-DD>', 'last day of history (default 2026-10-31)')

@@ -4,21 +4,29 @@ import { Command } from 'commander';
 import { resolveHmacKey } from '../../config/hmac-key.js';
 import { runPipeline } from '../../runtime/run-pipeline.js';
 import { action, commandContext, withGlobalOptions } from '../cli-context.js';
-import { formatRunSummary } from '../format-run-summary.js';
+import { formatRunSummary, totalsByTable } from '../format-run-summary.js';
 import { progressBar } from '../progress-bar.js';
 
 export const EXIT_DEAD_LETTERS = 3;
 
 export function runCommand(): Command {
   return withGlobalOptions(new Command('run'))
-    .description('Curate every raw object not processed yet (validate, quarantine, deduplicate, mask); exits when the lake is quiescent')
+    .description(
+      'Curate every raw object not processed yet (validate, quarantine, deduplicate, mask); exits when the lake is quiescent',
+    )
     .option('--json', 'print the summary as JSON instead of a table')
-    .addHelpText('after', '\nExit codes: 0 done, 1 error, 3 some objects went to the dead-letter area.\nThe HMAC key comes from SHOPLAKE_HMAC_KEY, "hmacKeyFile" in the config, or <data-dir>/.hmac-key.')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 done, 1 error, 3 some objects went to the dead-letter area.\nThe HMAC key comes from SHOPLAKE_HMAC_KEY, "hmacKeyFile" in the config, or <data-dir>/.hmac-key.',
+    )
     .action(
       action(async (options: { dataDir?: string; config?: string; json?: boolean }) => {
         const { env, logger, config } = commandContext(options, 'run');
         const key = resolveHmacKey(config);
-        if (key.source === 'demo-file' && !options.json) process.stderr.write(`Using the demo HMAC key in ${key.file} (set SHOPLAKE_HMAC_KEY for real data).\n`);
+        if (key.source === 'demo-file' && !options.json)
+          process.stderr.write(
+            `Using the demo HMAC key in ${key.file} (set SHOPLAKE_HMAC_KEY for real data).\n`,
+          );
         let done = 0;
         let bar: ReturnType<typeof progressBar> | undefined;
         const summary = await runPipeline(env, {
@@ -33,7 +41,19 @@ export function runCommand(): Command {
           },
         });
         bar?.stop();
-        process.stdout.write(options.json ? `${JSON.stringify(summary, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 1)}\n` : `${formatRunSummary(summary)}\n`);
+        const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+        const json = {
+          ...summary,
+          totals: totalsByTable(summary.tables),
+          peakRssMb,
+          invocations: undefined,
+          tables: undefined,
+        };
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(json, (_k, v) => (v instanceof Map ? Object.fromEntries(v) : v), 1)}\n`
+            : `${formatRunSummary(summary)}\n`,
+        );
         return summary.deadLettered > 0 ? EXIT_DEAD_LETTERS : 0;
       }),
     );

@@ -21,19 +21,25 @@ export function startCommand(): Command {
       action(async (options: { dataDir?: string; config?: string; orders: number; seed: number }) => {
         const { env, logger, config } = commandContext(options, 'start');
         mkdirSync(config.dataDir, { recursive: true });
-        let key;
+        let key: ReturnType<typeof resolveHmacKey>;
         try {
           key = resolveHmacKey(config);
         } catch (error) {
           if (!(error instanceof ShoplakeError) || error.code !== 'hmac_key_missing') throw error;
           const file = createDemoKeyFile(config.dataDir);
-          process.stderr.write(`No HMAC key configured: created a random demo key in ${file} (mode 600). Set SHOPLAKE_HMAC_KEY for real data.\n`);
+          process.stderr.write(
+            `No HMAC key configured: created a random demo key in ${file} (mode 600). Set SHOPLAKE_HMAC_KEY for real data.\n`,
+          );
           key = resolveHmacKey(config);
         }
         if (!existsSync(join(config.dataDir, 'raw'))) {
-          process.stderr.write(`Generating a demo shop with ${options.orders.toLocaleString('en-US')} orders in ${config.dataDir} ...\n`);
+          process.stderr.write(
+            `Generating a demo shop with ${options.orders.toLocaleString('en-US')} orders in ${config.dataDir} ...\n`,
+          );
           const generated = await generateDemo(env, { orders: options.orders, seed: options.seed }, logger);
-          process.stderr.write(`Generated ${generated.rows.toLocaleString('en-US')} raw rows in ${generated.seconds.toFixed(1)}s.\n`);
+          process.stderr.write(
+            `Generated ${generated.rows.toLocaleString('en-US')} raw rows in ${generated.seconds.toFixed(1)}s.\n`,
+          );
         }
         process.stderr.write('Running raw → curated ...\n');
         let done = 0;
@@ -51,7 +57,9 @@ export function startCommand(): Command {
         });
         bar?.stop();
         process.stdout.write(`${formatRunSummary(summary)}\n`);
-        process.stdout.write(`Curated tables are in ${config.dataDir}/curated; \`shoplake status --data-dir ${config.dataDir}\` shows runs and dead letters; JSON logs are in ${config.dataDir}/logs/.\n`);
+        process.stdout.write(
+          `Curated tables are in ${config.dataDir}/curated; \`shoplake status --data-dir ${config.dataDir}\` shows runs and dead letters; JSON logs are in ${config.dataDir}/logs/.\n`,
+        );
         return 0;
       }),
     );

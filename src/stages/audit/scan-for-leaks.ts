@@ -23,10 +23,16 @@ const CVV_COLUMN = /cvv|cvc|security.?code/i;
 const CLEAR_COLUMNS = new Set(['card_number', 'ssn', 'email', 'card_cvv']);
 
 /** Scans Parquet files column by column; returns at most `limit` findings. */
-export async function scanParquetFiles(engine: Engine, files: readonly string[], limit = 20): Promise<LeakFinding[]> {
+export async function scanParquetFiles(
+  engine: Engine,
+  files: readonly string[],
+  limit = 20,
+): Promise<LeakFinding[]> {
   const findings: LeakFinding[] = [];
   for (const file of files) {
-    const schema = await engine.query(`SELECT name, duckdb_type FROM parquet_schema(${literal(file)}) WHERE duckdb_type IS NOT NULL`);
+    const schema = await engine.query(
+      `SELECT name, duckdb_type FROM parquet_schema(${literal(file)}) WHERE duckdb_type IS NOT NULL`,
+    );
     for (const { name, duckdb_type: type } of schema) {
       const column = String(name);
       if (CVV_COLUMN.test(column) || CLEAR_COLUMNS.has(column)) {

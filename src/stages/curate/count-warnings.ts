@@ -1,11 +1,11 @@
 // Counts warn-rule hits among the rows of a batch that passed the error rules. Orphans are
 // references to parents that curated has not seen (yet).
 
+import { SOURCE_TABLES } from '../../core/source-tables.js';
 import type { WarnRule } from '../../core/validation-rules.js';
 import { CURATED } from '../../core/zones.js';
 import type { Engine } from '../../ports/engine.js';
 import type { ObjectStore } from '../../ports/object-store.js';
-import { SOURCE_TABLES } from '../../core/source-tables.js';
 import type { CuratePlan } from './curate-plan.js';
 import { ident, literal } from './sql-text.js';
 import { readManifest } from './table-manifest.js';
@@ -18,7 +18,9 @@ export async function countWarnings(
   const counts: Partial<Record<WarnRule, number>> = {};
   const entries = Object.entries(plan.validation.warnExprs);
   if (entries.length > 0) {
-    const sums = entries.map(([rule, expr]) => `count(*) FILTER (WHERE ${expr}) AS ${ident(rule)}`).join(', ');
+    const sums = entries
+      .map(([rule, expr]) => `count(*) FILTER (WHERE ${expr}) AS ${ident(rule)}`)
+      .join(', ');
     const row = (await engine.query(`SELECT ${sums} FROM checked WHERE _reject_rule IS NULL`))[0] ?? {};
     for (const [rule] of entries) {
       const n = Number(row[rule] ?? 0);

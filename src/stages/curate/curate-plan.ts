@@ -8,7 +8,13 @@ import { ident } from './sql-text.js';
 import { type ValidationPlan, validationPlan } from './validation-sql.js';
 
 export const META_COLUMNS = ['_source_key', '_ingested_at', '_row_hash'] as const;
-export const QUARANTINE_META_COLUMNS = ['_reject_rule', '_reject_detail', '_source_key', '_rejected_at', '_row_hash'] as const;
+export const QUARANTINE_META_COLUMNS = [
+  '_reject_rule',
+  '_reject_detail',
+  '_source_key',
+  '_rejected_at',
+  '_row_hash',
+] as const;
 
 export interface CuratePlan {
   readonly validation: ValidationPlan;
@@ -30,12 +36,14 @@ export function curatePlan(table: TableSpec, rawTypes: ReadonlyMap<string, strin
   const validation = validationPlan(table, parsed);
   const curatedColumns = table.columns.flatMap(maskedColumnNames);
   const reserved = new Set(
-    [...table.columns.map((c) => c.name), ...curatedColumns, ...META_COLUMNS, ...QUARANTINE_META_COLUMNS].map((n) =>
-      n.toLowerCase(),
+    [...table.columns.map((c) => c.name), ...curatedColumns, ...META_COLUMNS, ...QUARANTINE_META_COLUMNS].map(
+      (n) => n.toLowerCase(),
     ),
   );
   const contractNames = new Set(table.columns.map((c) => c.name));
-  const extras = [...rawTypes.keys()].filter((name) => !contractNames.has(name) && name !== 'filename' && name !== 'file_row_number');
+  const extras = [...rawTypes.keys()].filter(
+    (name) => !contractNames.has(name) && name !== 'filename' && name !== 'file_row_number',
+  );
   const { kept, dropped } = decideExtraColumns(extras, reserved);
   const extraColumns = [...kept].sort();
 
@@ -68,7 +76,11 @@ export function curatePlan(table: TableSpec, rawTypes: ReadonlyMap<string, strin
   // Rejected rows are read again from the raw files, as text: the quarantine shows what arrived.
   const quarantineItems = [
     ...table.columns.flatMap((spec) =>
-      maskedColumn(spec, rawTypes.has(spec.name) ? `CAST(r.${ident(spec.name)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)', true),
+      maskedColumn(
+        spec,
+        rawTypes.has(spec.name) ? `CAST(r.${ident(spec.name)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)',
+        true,
+      ),
     ),
     ...extraColumns.map((name) => `${maskedText(`CAST(r.${ident(name)} AS VARCHAR)`)} AS ${ident(name)}`),
   ];

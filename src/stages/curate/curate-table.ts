@@ -5,16 +5,22 @@
 
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ShoplakeError, errorMessage } from '../../core/shoplake-error.js';
+import { errorMessage, ShoplakeError } from '../../core/shoplake-error.js';
 import type { TableSpec } from '../../core/source-tables.js';
 import { ERROR_RULES, type ErrorRule, type WarnRule } from '../../core/validation-rules.js';
 import { CURATED, RAW } from '../../core/zones.js';
 import type { Engine } from '../../ports/engine.js';
 import type { ObjectStore } from '../../ports/object-store.js';
-import { type CuratePlan, curatePlan } from './curate-plan.js';
 import { countWarnings } from './count-warnings.js';
-import { QUARANTINE_PREFIX, type TableManifest, readManifest, removeUncommittedFiles, writeManifest } from './table-manifest.js';
+import { type CuratePlan, curatePlan } from './curate-plan.js';
 import { ident, literal } from './sql-text.js';
+import {
+  QUARANTINE_PREFIX,
+  readManifest,
+  removeUncommittedFiles,
+  type TableManifest,
+  writeManifest,
+} from './table-manifest.js';
 
 export interface RawObjectRef {
   readonly key: string;
@@ -23,7 +29,14 @@ export interface RawObjectRef {
   readonly landedAt: Date;
 }
 
-export const CURATE_STEPS = ['read', 'validated', 'curated-written', 'quarantine-written', 'committed', 'cleaned'] as const;
+export const CURATE_STEPS = [
+  'read',
+  'validated',
+  'curated-written',
+  'quarantine-written',
+  'committed',
+  'cleaned',
+] as const;
 export type CurateStep = (typeof CURATE_STEPS)[number];
 
 export interface CurateTableOptions {
@@ -70,80 +83,96 @@ export async function curateTable(
   const base = emptyResult(table, manifest, alreadyProcessed);
   if (pending.length === 0) return base;
 
-  return store.withLocalFiles(RAW, pending.map((o) => o.key), async (paths) => {
-    const failed: ObjectFailure[] = [];
-    const readable: { ref: RawObjectRef; path: string }[] = [];
-    for (const [i, ref] of pending.entries()) {
-      const path = paths[i]!;
-      const problem = await probeParquet(engine, path);
-      if (problem) failed.push({ key: ref.key, error: corruptObject(ref.key, problem) });
-      else readable.push({ ref, path });
-    }
-    if (readable.length === 0) return { ...base, failed };
+  return store.withLocalFiles(
+    RAW,
+    pending.map((o) => o.key),
+    async (paths) => {
+      const failed: ObjectFailure[] = [];
+      const readable: { ref: RawObjectRef; path: string }[] = [];
+      for (const [i, ref] of pending.entries()) {
+        const path = paths[i]!;
+        const problem = await probeParquet(engine, path);
+        if (problem) failed.push({ key: ref.key, error: corruptObject(ref.key, problem) });
+        else readable.push({ ref, path });
+      }
+      if (readable.length === 0) return { ...base, failed };
 
-    await engine.run('DROP TABLE IF EXISTS sources; CREATE TEMP TABLE sources (path VARCHAR, source_key VARCHAR, landed_at TIMESTAMP)');
-    await engine.append(
-      'sources',
-      readable.map(({ ref, path }) => [path, ref.key, ref.landedAt.toISOString().replace('T', ' ').replace('Z', '')]),
-    );
-    const rawRelation = `read_parquet(${literalPaths(readable.map((r) => r.path))}, union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)`;
-    const rawTypes = await describeRelation(engine, `SELECT * FROM ${rawRelation}`);
-    const plan = curatePlan(table, rawTypes);
-    // Parsed once into a table the later passes read; the engine spills it to disk beyond its memory limit.
-    await engine.run(`CREATE OR REPLACE TEMP TABLE checked AS ${plan.checkedSql(rawRelation)}`);
-    await options.onStep?.('read');
+      await engine.run(
+        'DROP TABLE IF EXISTS sources; CREATE TEMP TABLE sources (path VARCHAR, source_key VARCHAR, landed_at TIMESTAMP)',
+      );
+      await engine.append(
+        'sources',
+        readable.map(({ ref, path }) => [
+          path,
+          ref.key,
+          ref.landedAt.toISOString().replace('T', ' ').replace('Z', ''),
+        ]),
+      );
+      const rawRelation = `read_parquet(${literalPaths(readable.map((r) => r.path))}, union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)`;
+      const rawTypes = await describeRelation(engine, `SELECT * FROM ${rawRelation}`);
+      const plan = curatePlan(table, rawTypes);
+      // Parsed once into a table the later passes read; the engine spills it to disk beyond its memory limit.
+      await engine.run(`CREATE OR REPLACE TEMP TABLE checked AS ${plan.checkedSql(rawRelation)}`);
+      await options.onStep?.('read');
 
-    const counts = await countByRule(engine);
-    const warningsByRule = await countWarnings(engine, plan, store);
-    await options.onStep?.('validated');
+      const counts = await countByRule(engine);
+      const warningsByRule = await countWarnings(engine, plan, store);
+      await options.onStep?.('validated');
 
-    const version = manifest.version + 1;
-    const merged = await writeCuratedFiles(engine, store, table, plan, manifest, version, options);
-    await options.onStep?.('curated-written');
-    const quarantine =
-      counts.rejected > 0
-        ? await writeQuarantineFiles(engine, store, table, plan, rawRelation, manifest, version, options)
-        : { files: manifest.quarantineFiles, rows: manifest.quarantineRows };
-    await options.onStep?.('quarantine-written');
+      const version = manifest.version + 1;
+      const merged = await writeCuratedFiles(engine, store, table, plan, manifest, version, options);
+      await options.onStep?.('curated-written');
+      const quarantine =
+        counts.rejected > 0
+          ? await writeQuarantineFiles(engine, store, table, plan, rawRelation, manifest, version, options)
+          : { files: manifest.quarantineFiles, rows: manifest.quarantineRows };
+      await options.onStep?.('quarantine-written');
 
-    const processed = { ...manifest.processed };
-    for (const { ref } of readable) processed[ref.key] = ref.etag;
-    const next: TableManifest = {
-      table: table.name,
-      version,
-      files: merged.files,
-      rows: merged.rows,
-      quarantineFiles: quarantine.files,
-      quarantineRows: quarantine.rows,
-      processed,
-      committedAt: new Date().toISOString(),
-      runId: options.runId,
-    };
-    await writeManifest(store, next);
-    await options.onStep?.('committed');
-    await removeUncommittedFiles(store, next);
-    await engine.run('DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS duplicate_keys');
-    await options.onStep?.('cleaned');
+      const processed = { ...manifest.processed };
+      for (const { ref } of readable) processed[ref.key] = ref.etag;
+      const next: TableManifest = {
+        table: table.name,
+        version,
+        files: merged.files,
+        rows: merged.rows,
+        quarantineFiles: quarantine.files,
+        quarantineRows: quarantine.rows,
+        processed,
+        committedAt: new Date().toISOString(),
+        runId: options.runId,
+      };
+      await writeManifest(store, next);
+      await options.onStep?.('committed');
+      await removeUncommittedFiles(store, next);
+      await engine.run(
+        'DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS duplicate_keys',
+      );
+      await options.onStep?.('cleaned');
 
-    const rowsKept = counts.total - counts.rejected;
-    return {
-      ...base,
-      objects: readable.map((r) => r.ref.key),
-      failed,
-      rowsIn: counts.total,
-      rowsKept,
-      duplicatesDropped: manifest.rows + rowsKept - merged.rows,
-      rejectedByRule: counts.byRule,
-      warningsByRule,
-      curatedRows: merged.rows,
-      quarantineRows: quarantine.rows,
-      droppedExtraColumns: plan.droppedColumns,
-      version,
-    };
-  });
+      const rowsKept = counts.total - counts.rejected;
+      return {
+        ...base,
+        objects: readable.map((r) => r.ref.key),
+        failed,
+        rowsIn: counts.total,
+        rowsKept,
+        duplicatesDropped: manifest.rows + rowsKept - merged.rows,
+        rejectedByRule: counts.byRule,
+        warningsByRule,
+        curatedRows: merged.rows,
+        quarantineRows: quarantine.rows,
+        droppedExtraColumns: plan.droppedColumns,
+        version,
+      };
+    },
+  );
 }
 
-function emptyResult(table: TableSpec, manifest: TableManifest, alreadyProcessed: string[]): CurateTableResult {
+function emptyResult(
+  table: TableSpec,
+  manifest: TableManifest,
+  alreadyProcessed: string[],
+): CurateTableResult {
   return {
     table: table.name,
     objects: [],
@@ -172,10 +201,14 @@ async function probeParquet(engine: Engine, path: string): Promise<string | unde
 }
 
 function corruptObject(key: string, problem: string): ShoplakeError {
-  return new ShoplakeError('object_corrupt', `Raw object ${key} is not a readable Parquet file (${problem}); it was not merged. Re-export it to a new key.`, {
-    retryable: false,
-    context: { key },
-  });
+  return new ShoplakeError(
+    'object_corrupt',
+    `Raw object ${key} is not a readable Parquet file (${problem}); it was not merged. Re-export it to a new key.`,
+    {
+      retryable: false,
+      context: { key },
+    },
+  );
 }
 
 function literalPaths(paths: readonly string[]): string {
@@ -187,7 +220,9 @@ async function describeRelation(engine: Engine, sql: string): Promise<Map<string
   return new Map(rows.map((row) => [String(row.column_name), String(row.column_type)]));
 }
 
-async function countByRule(engine: Engine): Promise<{ total: number; rejected: number; byRule: Partial<Record<ErrorRule, number>> }> {
+async function countByRule(
+  engine: Engine,
+): Promise<{ total: number; rejected: number; byRule: Partial<Record<ErrorRule, number>> }> {
   const rows = await engine.query('SELECT _reject_rule AS rule, count(*) AS n FROM checked GROUP BY ALL');
   const byRule: Partial<Record<ErrorRule, number>> = {};
   let total = 0;
@@ -220,23 +255,52 @@ async function writeCuratedFiles(
 ): Promise<WrittenFiles> {
   return store.withLocalFiles(CURATED, manifest.files, async (existingPaths) => {
     const existing =
-      existingPaths.length > 0 ? await describeRelation(engine, `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false)`) : new Map<string, string>();
-    const knownExtras = [...existing.keys()].filter((n) => !plan.curatedColumns.includes(n) && !n.startsWith('_'));
+      existingPaths.length > 0
+        ? await describeRelation(
+            engine,
+            `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false)`,
+          )
+        : new Map<string, string>();
+    const knownExtras = [...existing.keys()].filter(
+      (n) => !plan.curatedColumns.includes(n) && !n.startsWith('_'),
+    );
     const extras = [...new Set([...knownExtras, ...plan.extraColumns])].sort();
-    const columns = [...plan.curatedColumns, ...extras, '_source_key', '_ingested_at', '_row_hash'].map(ident).join(', ');
+    const columns = [...plan.curatedColumns, ...extras, '_source_key', '_ingested_at', '_row_hash']
+      .map(ident)
+      .join(', ');
     const key = ident(table.primaryKey);
-    const existingRows = existingPaths.length > 0 ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false)` : undefined;
+    const existingRows =
+      existingPaths.length > 0
+        ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false)`
+        : undefined;
     // Only keys that occur more than once need the window; all other rows stream straight through.
-    const keys = [`SELECT ${key} FROM checked WHERE _reject_rule IS NULL`, ...(existingRows ? [`SELECT ${key} FROM (${existingRows})`] : [])];
-    await engine.run(`CREATE OR REPLACE TEMP TABLE duplicate_keys AS SELECT ${key} FROM (${keys.join(' UNION ALL ')}) GROUP BY ${key} HAVING count(*) > 1`);
+    const keys = [
+      `SELECT ${key} FROM checked WHERE _reject_rule IS NULL`,
+      ...(existingRows ? [`SELECT ${key} FROM (${existingRows})`] : []),
+    ];
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE duplicate_keys AS SELECT ${key} FROM (${keys.join(' UNION ALL ')}) GROUP BY ${key} HAVING count(*) > 1`,
+    );
     const inDuplicates = (alias: string) => `${alias}.${key} IN (SELECT ${key} FROM duplicate_keys)`;
-    const singles = [plan.curatedRowsSql(`NOT ${inDuplicates('c')}`), ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE NOT ${inDuplicates('x')}`] : [])];
-    const repeated = [plan.curatedRowsSql(inDuplicates('c')), ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE ${inDuplicates('x')}`] : [])];
+    const singles = [
+      plan.curatedRowsSql(`NOT ${inDuplicates('c')}`),
+      ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE NOT ${inDuplicates('x')}`] : []),
+    ];
+    const repeated = [
+      plan.curatedRowsSql(inDuplicates('c')),
+      ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE ${inDuplicates('x')}`] : []),
+    ];
     const winners =
       `SELECT * FROM (${repeated.join(' UNION ALL BY NAME ')}) ` +
       `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY updated_at DESC, _source_key DESC, _row_hash DESC) = 1`;
     const sql = `SELECT ${columns} FROM (${[...singles, winners].join(' UNION ALL BY NAME ')})`;
-    return copyToObjects(engine, store, sql, `${table.name}/part-v${String(version).padStart(6, '0')}`, options.rowsPerFile);
+    return copyToObjects(
+      engine,
+      store,
+      sql,
+      `${table.name}/part-v${String(version).padStart(6, '0')}`,
+      options.rowsPerFile,
+    );
   });
 }
 
@@ -262,12 +326,24 @@ async function writeQuarantineFiles(
       `SELECT * FROM (${union}) QUALIFY row_number() OVER (` +
       `PARTITION BY _reject_rule, coalesce(${key}, _source_key || '#' || CAST(_row_hash AS VARCHAR)) ` +
       `ORDER BY _rejected_at DESC, _source_key DESC, _row_hash DESC) = 1 ORDER BY _reject_rule, ${key}, _source_key`;
-    return copyToObjects(engine, store, sql, `${QUARANTINE_PREFIX}${table.name}/part-v${String(version).padStart(6, '0')}`, options.rowsPerFile);
+    return copyToObjects(
+      engine,
+      store,
+      sql,
+      `${QUARANTINE_PREFIX}${table.name}/part-v${String(version).padStart(6, '0')}`,
+      options.rowsPerFile,
+    );
   });
 }
 
 /** Runs `sql` into Parquet files in scratch space, then publishes each as `<keyStem>-<n>.parquet`. */
-async function copyToObjects(engine: Engine, store: ObjectStore, sql: string, keyStem: string, rowsPerFile: number): Promise<WrittenFiles> {
+async function copyToObjects(
+  engine: Engine,
+  store: ObjectStore,
+  sql: string,
+  keyStem: string,
+  rowsPerFile: number,
+): Promise<WrittenFiles> {
   const folder = await store.scratchPath('.dir');
   try {
     const groupsPerFile = Math.max(1, Math.ceil(rowsPerFile / ROW_GROUP_ROWS));

@@ -86,9 +86,12 @@ export function maskedColumn(spec: ColumnSpec, value: string, asText: boolean): 
     case 'none':
       if (asText && spec.type !== 'string') {
         // A value that parses as its type is a number or a time, as in curated; anything else is scanned.
-        return as([`CASE WHEN TRY_CAST(${text} AS ${SQL_TYPES[spec.type]}) IS NOT NULL THEN ${text} ELSE ${maskedText(text)} END`]);
+        return as([
+          `CASE WHEN TRY_CAST(${text} AS ${SQL_TYPES[spec.type]}) IS NOT NULL THEN ${text} ELSE ${maskedText(text)} END`,
+        ]);
       }
-      if (asText || (spec.type === 'string' && !spec.enumValues && !spec.letterCode)) return as([maskedText(text)]);
+      if (asText || (spec.type === 'string' && !spec.enumValues && !spec.letterCode))
+        return as([maskedText(text)]);
       return as([value]);
   }
 }
@@ -102,12 +105,20 @@ export interface ExtraColumnDecision {
  * Extra columns found in raw files are carried as masked text, except those whose names
  * collide with ours or say they hold secrets.
  */
-export function decideExtraColumns(extras: readonly string[], reservedNames: ReadonlySet<string>): ExtraColumnDecision {
+export function decideExtraColumns(
+  extras: readonly string[],
+  reservedNames: ReadonlySet<string>,
+): ExtraColumnDecision {
   const kept: string[] = [];
   const dropped: string[] = [];
   for (const name of extras) {
     const lower = name.toLowerCase();
-    if (name.startsWith('_') || reservedNames.has(lower) || SECRET_COLUMN_NAME.test(name) || name.length > 128) {
+    if (
+      name.startsWith('_') ||
+      reservedNames.has(lower) ||
+      SECRET_COLUMN_NAME.test(name) ||
+      name.length > 128
+    ) {
       dropped.push(name);
     } else {
       kept.push(name);

@@ -5,7 +5,8 @@
 import type { ColumnSpec, ColumnType } from '../../core/source-tables.js';
 import { ident } from './sql-text.js';
 
-const INTEGER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const INTEGER_TYPES =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 const FLOAT_TYPES = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
 const TIMESTAMP_TYPES = /^TIMESTAMP(_S|_MS|_NS)?$/;
 
@@ -30,7 +31,8 @@ export interface ParsedColumn {
 /** `rawType` is the engine's type of the column across the batch's files, undefined if absent. */
 export function parseColumn(spec: ColumnSpec, rawType: string | undefined, alias = 'r'): ParsedColumn {
   const rawExpr = rawType === undefined ? 'NULL' : `${alias}.${ident(spec.name)}`;
-  let parsedExpr = rawType === undefined ? `CAST(NULL AS ${SQL_TYPES[spec.type]})` : castTo(spec.type, rawExpr, rawType);
+  let parsedExpr =
+    rawType === undefined ? `CAST(NULL AS ${SQL_TYPES[spec.type]})` : castTo(spec.type, rawExpr, rawType);
   if (spec.enumValues) parsedExpr = `lower(trim(${parsedExpr}))`;
   if (spec.letterCode) parsedExpr = `upper(trim(${parsedExpr}))`;
   return { spec, rawExpr, parsedExpr };
@@ -46,7 +48,8 @@ function castTo(type: ColumnType, raw: string, rawType: string): string {
       if (text) {
         return `CASE WHEN regexp_full_match(trim(${raw}), '[+-]?[0-9]+') THEN TRY_CAST(trim(${raw}) AS ${target}) END`;
       }
-      if (FLOAT_TYPES.test(rawType)) return `CASE WHEN ${raw} = round(${raw}) THEN TRY_CAST(${raw} AS ${target}) END`;
+      if (FLOAT_TYPES.test(rawType))
+        return `CASE WHEN ${raw} = round(${raw}) THEN TRY_CAST(${raw} AS ${target}) END`;
       return `TRY_CAST(${raw} AS ${target})`;
     }
     case 'decimal':

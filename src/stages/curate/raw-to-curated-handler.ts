@@ -2,15 +2,15 @@
 // records that failed out. Locally the dispatcher calls it; in AWS the same function runs.
 
 import type { Context, S3Event } from 'aws-lambda';
-import { objectRefOf } from '../../core/s3-event.js';
 import { isDataKey, parseRawKey } from '../../core/raw-key.js';
-import { ShoplakeError, errorMessage, isRetryable } from '../../core/shoplake-error.js';
+import { objectRefOf } from '../../core/s3-event.js';
+import { errorMessage, isRetryable, ShoplakeError } from '../../core/shoplake-error.js';
 import { SOURCE_TABLES, type SourceTableName, tablesInProcessingOrder } from '../../core/source-tables.js';
-import { RAW, bucketFromName } from '../../core/zones.js';
+import { bucketFromName, RAW } from '../../core/zones.js';
 import type { EngineFactory } from '../../ports/engine.js';
 import type { Logger } from '../../ports/logger.js';
 import type { ObjectStore } from '../../ports/object-store.js';
-import { type CurateStep, type CurateTableResult, type RawObjectRef, curateTable } from './curate-table.js';
+import { type CurateStep, type CurateTableResult, curateTable, type RawObjectRef } from './curate-table.js';
 import { hmacTokenMacroSql } from './masking/hmac-token.js';
 import { maskFreeText } from './masking/mask-free-text.js';
 import { HMAC_TOKEN_MACRO } from './masking-sql.js';
@@ -62,14 +62,26 @@ export function createRawToCuratedHandler(deps: RawToCuratedDeps): RawToCuratedH
     for (const record of event.Records) {
       const { bucketName, key } = objectRefOf(record);
       const bucket = bucketFromName(deps.bucketPrefix, bucketName);
-      if (!bucket || bucket.zone !== 'raw') {
-        fail(key, new ShoplakeError('invalid_argument', `Event for bucket ${bucketName}, which is not the raw bucket.`, { retryable: false }));
+      if (bucket?.zone !== 'raw') {
+        fail(
+          key,
+          new ShoplakeError(
+            'invalid_argument',
+            `Event for bucket ${bucketName}, which is not the raw bucket.`,
+            { retryable: false },
+          ),
+        );
         continue;
       }
       if (!isDataKey(key)) continue;
       const parsed = parseRawKey(key);
       if ('problem' in parsed) {
-        fail(key, new ShoplakeError('invalid_key', `Raw object ${key} was not merged: ${parsed.problem}.`, { retryable: false }));
+        fail(
+          key,
+          new ShoplakeError('invalid_key', `Raw object ${key} was not merged: ${parsed.problem}.`, {
+            retryable: false,
+          }),
+        );
         continue;
       }
       byTable.set(parsed.table, [...(byTable.get(parsed.table) ?? []), key]);
@@ -87,18 +99,35 @@ export function createRawToCuratedHandler(deps: RawToCuratedDeps): RawToCuratedH
         const started = Date.now();
         try {
           const refs = await objectRefs(deps.store, [...new Set(keys)].sort(), fail);
-          const result = await curateTable(SOURCE_TABLES[spec.name], refs, { store: deps.store, engine }, {
-            runId,
-            rowsPerFile: deps.rowsPerFile,
-            onStep: deps.onStep ? (step) => deps.onStep?.(spec.name, step) : undefined,
-          });
+          const result = await curateTable(
+            SOURCE_TABLES[spec.name],
+            refs,
+            { store: deps.store, engine },
+            {
+              runId,
+              rowsPerFile: deps.rowsPerFile,
+              onStep: deps.onStep ? (step) => deps.onStep?.(spec.name, step) : undefined,
+            },
+          );
           for (const failure of result.failed) fail(failure.key, failure.error);
           if (result.objects.length > 0) {
             const report = qualityReport(runId, result);
             await writeQualityReport(deps.store, report);
           }
           results.push(result);
-          log.info('curate.table.done', { table: spec.name, objects: result.objects.length, alreadyProcessed: result.alreadyProcessed.length, rowsIn: result.rowsIn, rowsKept: result.rowsKept, duplicatesDropped: result.duplicatesDropped, rejectedByRule: result.rejectedByRule, warningsByRule: result.warningsByRule, curatedRows: result.curatedRows, failed: result.failed.length, ms: Date.now() - started });
+          log.info('curate.table.done', {
+            table: spec.name,
+            objects: result.objects.length,
+            alreadyProcessed: result.alreadyProcessed.length,
+            rowsIn: result.rowsIn,
+            rowsKept: result.rowsKept,
+            duplicatesDropped: result.duplicatesDropped,
+            rejectedByRule: result.rejectedByRule,
+            warningsByRule: result.warningsByRule,
+            curatedRows: result.curatedRows,
+            failed: result.failed.length,
+            ms: Date.now() - started,
+          });
         } catch (error) {
           log.error('curate.table.failed', { table: spec.name, error, ms: Date.now() - started });
           for (const key of keys) fail(key, error);
@@ -111,12 +140,23 @@ export function createRawToCuratedHandler(deps: RawToCuratedDeps): RawToCuratedH
   };
 }
 
-async function objectRefs(store: ObjectStore, keys: readonly string[], fail: (key: string, error: unknown) => void): Promise<RawObjectRef[]> {
+async function objectRefs(
+  store: ObjectStore,
+  keys: readonly string[],
+  fail: (key: string, error: unknown) => void,
+): Promise<RawObjectRef[]> {
   const refs: RawObjectRef[] = [];
   for (const key of keys) {
     const info = await store.head(RAW, key);
     if (!info) {
-      fail(key, new ShoplakeError('object_not_found', `Raw object ${key} does not exist (deleted after its event?).`, { retryable: false, context: { key } }));
+      fail(
+        key,
+        new ShoplakeError(
+          'object_not_found',
+          `Raw object ${key} does not exist (deleted after its event?).`,
+          { retryable: false, context: { key } },
+        ),
+      );
       continue;
     }
     refs.push({ key, etag: info.etag, landedAt: info.lastModified });

@@ -49,11 +49,15 @@ export async function readManifest(store: ObjectStore, table: SourceTableName): 
   try {
     return JSON.parse(text) as TableManifest;
   } catch (error) {
-    throw new ShoplakeError('object_corrupt', `The curated manifest ${key} is not valid JSON; restore it or delete it to rebuild ${table}.`, {
-      retryable: false,
-      context: { key, table },
-      cause: error,
-    });
+    throw new ShoplakeError(
+      'object_corrupt',
+      `The curated manifest ${key} is not valid JSON; restore it or delete it to rebuild ${table}.`,
+      {
+        retryable: false,
+        context: { key, table },
+        cause: error,
+      },
+    );
   }
 }
 

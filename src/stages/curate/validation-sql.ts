@@ -76,9 +76,17 @@ export function validationPlan(table: TableSpec, columns: readonly ParsedColumn[
   for (const { spec } of columns) {
     const c = ident(spec.name);
     if (spec.range === 'positive') {
-      checks.push({ rule: 'amount_range', failing: `${c} <= 0`, message: `'${spec.name} ' || ${c} || ' is not positive'` });
+      checks.push({
+        rule: 'amount_range',
+        failing: `${c} <= 0`,
+        message: `'${spec.name} ' || ${c} || ' is not positive'`,
+      });
     } else if (spec.range === 'non_negative') {
-      checks.push({ rule: 'amount_range', failing: `${c} < 0`, message: `'${spec.name} ' || ${c} || ' is negative'` });
+      checks.push({
+        rule: 'amount_range',
+        failing: `${c} < 0`,
+        message: `'${spec.name} ' || ${c} || ' is negative'`,
+      });
     }
   }
   for (const { spec } of columns) {
@@ -110,9 +118,14 @@ export function validationPlan(table: TableSpec, columns: readonly ParsedColumn[
 
   const warnExprs: ValidationPlan['warnExprs'] = {};
   const email = columns.find((c) => c.spec.sensitivity === 'email');
-  if (email) warnExprs.email_format = `NOT regexp_full_match(${ident(email.spec.name)}, '[^@]*@[^@]*\\.[^@]*')`;
+  if (email)
+    warnExprs.email_format = `NOT regexp_full_match(${ident(email.spec.name)}, '[^@]*@[^@]*\\.[^@]*')`;
   const names = new Set(columns.map((c) => c.spec.name));
-  if (['subtotal_amount', 'discount_amount', 'shipping_amount', 'tax_amount', 'total_amount'].every((n) => names.has(n))) {
+  if (
+    ['subtotal_amount', 'discount_amount', 'shipping_amount', 'tax_amount', 'total_amount'].every((n) =>
+      names.has(n),
+    )
+  ) {
     warnExprs.total_mismatch =
       'abs(subtotal_amount - discount_amount + shipping_amount + tax_amount - total_amount) > 0.01';
   }

@@ -9,7 +9,10 @@ import { RAW } from '../../../src/core/zones.js';
 import { objectStoreContract } from '../../ports/object-store-contract.js';
 
 async function makeStore(): Promise<LocalObjectStore> {
-  return new LocalObjectStore({ dataDir: await mkdtemp(join(tmpdir(), 'shoplake-store-')), bucketPrefix: 'acme' });
+  return new LocalObjectStore({
+    dataDir: await mkdtemp(join(tmpdir(), 'shoplake-store-')),
+    bucketPrefix: 'acme',
+  });
 }
 
 objectStoreContract('LocalObjectStore', makeStore);

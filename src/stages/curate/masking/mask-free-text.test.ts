@@ -16,7 +16,15 @@ function digitRuns(text: string): string[][] {
 
 describe('isLuhnValid', () => {
   it('accepts well-known test card numbers of 13 to 19 digits', () => {
-    for (const pan of ['4222222222222', '378282246310005', '4111111111111111', '5555555555554444', '6011111111111117', '4000056655665556', '6304000000000000000'.slice(0, 18)]) {
+    for (const pan of [
+      '4222222222222',
+      '378282246310005',
+      '4111111111111111',
+      '5555555555554444',
+      '6011111111111117',
+      '4000056655665556',
+      '6304000000000000000'.slice(0, 18),
+    ]) {
       expect(isLuhnValid(withCheckDigit(pan.slice(0, -1)))).toBe(true);
     }
     expect(isLuhnValid('4111111111111111')).toBe(true);
@@ -72,7 +80,9 @@ describe('maskFreeText', () => {
     const digitGroup = fc.stringMatching(/^[0-9]{1,6}$/);
     const chunk = fc.oneof(
       fc.tuple(digitGroup, separator).map(([d, s]) => d + s),
-      fc.tuple(fc.stringMatching(/^[0-9]{12,18}$/), separator).map(([payload, s]) => withCheckDigit(payload) + s),
+      fc
+        .tuple(fc.stringMatching(/^[0-9]{12,18}$/), separator)
+        .map(([payload, s]) => withCheckDigit(payload) + s),
       fc.constantFrom('card ', 'x', ' ', '/', '.', 'é', '😀', 'ref#'),
     );
     fc.assert(
