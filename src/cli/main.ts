@@ -2,8 +2,10 @@
 // The `shoplake` command line: one sub-command per job, each with --help.
 
 import { Command } from 'commander';
+import { exportCommand } from './commands/export-command.js';
 import { generateCommand } from './commands/generate-command.js';
 import { runCommand } from './commands/run-command.js';
+import { seedMysqlCommand } from './commands/seed-mysql-command.js';
 import { startCommand } from './commands/start-command.js';
 
 import { statusCommand } from './commands/status-command.js';
@@ -16,6 +18,8 @@ const program = new Command('shoplake')
   .addCommand(startCommand())
   .addCommand(generateCommand())
   .addCommand(runCommand())
+  .addCommand(seedMysqlCommand())
+  .addCommand(exportCommand())
   .addCommand(statusCommand());
 
 await program.parseAsync(process.argv);
