@@ -12,7 +12,7 @@ import { CURATED, RAW } from '../../core/zones.js';
 import type { Engine } from '../../ports/engine.js';
 import type { ObjectStore } from '../../ports/object-store.js';
 import { countWarnings } from './count-warnings.js';
-import { type CuratePlan, curatePlan } from './curate-plan.js';
+import { type CuratePlan, curatePlan, TOKEN_DICTIONARY } from './curate-plan.js';
 import { ident, literal } from './sql-text.js';
 import {
   QUARANTINE_PREFIX,
@@ -98,33 +98,45 @@ export async function curateTable(
       if (readable.length === 0) return { ...base, failed };
 
       await engine.run(
-        'DROP TABLE IF EXISTS sources; CREATE TEMP TABLE sources (path VARCHAR, source_key VARCHAR, landed_at TIMESTAMP)',
+        'DROP TABLE IF EXISTS sources; CREATE TEMP TABLE sources (source_id INTEGER, path VARCHAR, source_key VARCHAR, landed_at TIMESTAMP)',
       );
       await engine.append(
         'sources',
-        readable.map(({ ref, path }) => [
+        readable.map(({ ref, path }, i) => [
+          i,
           path,
           ref.key,
           ref.landedAt.toISOString().replace('T', ' ').replace('Z', ''),
         ]),
       );
-      const rawRelation = `read_parquet(${literalPaths(readable.map((r) => r.path))}, union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)`;
-      const rawTypes = await describeRelation(engine, `SELECT * FROM ${rawRelation}`);
+      // Files with one schema are read together; a group whose columns drifted to text is
+      // parsed from text, the others keep their native types.
+      const groups = await schemaGroups(
+        engine,
+        readable.map((r) => r.path),
+      );
+      const rawTypes = new Map(groups.flatMap((g) => [...g.types]));
       const plan = curatePlan(table, rawTypes);
-      // Parsed once into a table the later passes read; the engine spills it to disk beyond its memory limit.
-      await engine.run(`CREATE OR REPLACE TEMP TABLE checked AS ${plan.checkedSql(rawRelation)}`);
+      for (const [i, group] of groups.entries()) {
+        const sql = plan.checkedSql(group.relation, group.types);
+        await engine.run(
+          i === 0 ? `CREATE OR REPLACE TEMP TABLE checked AS ${sql}` : `INSERT INTO checked BY NAME ${sql}`,
+        );
+      }
       await options.onStep?.('read');
 
       const counts = await countByRule(engine);
       const warningsByRule = await countWarnings(engine, plan, store);
       await options.onStep?.('validated');
 
+      if (plan.tokenDictionarySql)
+        await engine.run(`CREATE OR REPLACE TEMP TABLE ${TOKEN_DICTIONARY} AS ${plan.tokenDictionarySql}`);
       const version = manifest.version + 1;
       const merged = await writeCuratedFiles(engine, store, table, plan, manifest, version, options);
       await options.onStep?.('curated-written');
       const quarantine =
         counts.rejected > 0
-          ? await writeQuarantineFiles(engine, store, table, plan, rawRelation, manifest, version, options)
+          ? await writeQuarantineFiles(engine, store, table, plan, groups, manifest, version, options)
           : { files: manifest.quarantineFiles, rows: manifest.quarantineRows };
       await options.onStep?.('quarantine-written');
 
@@ -145,7 +157,7 @@ export async function curateTable(
       await options.onStep?.('committed');
       await removeUncommittedFiles(store, next);
       await engine.run(
-        'DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS duplicate_keys',
+        `DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS duplicate_keys; DROP TABLE IF EXISTS ${TOKEN_DICTIONARY}`,
       );
       await options.onStep?.('cleaned');
 
@@ -213,6 +225,30 @@ function corruptObject(key: string, problem: string): ShoplakeError {
 
 function literalPaths(paths: readonly string[]): string {
   return `[${paths.map(literal).join(', ')}]`;
+}
+
+interface SchemaGroup {
+  /** `read_parquet(...)` over the group's files, with filename and row number. */
+  readonly relation: string;
+  readonly types: ReadonlyMap<string, string>;
+}
+
+async function schemaGroups(engine: Engine, paths: readonly string[]): Promise<SchemaGroup[]> {
+  const bySignature = new Map<string, string[]>();
+  const rows = await engine.query(
+    `SELECT file_name, string_agg(name || ':' || duckdb_type, ',' ORDER BY name) AS signature FROM parquet_schema(${literalPaths(paths)}) WHERE duckdb_type IS NOT NULL GROUP BY file_name`,
+  );
+  for (const row of rows) {
+    const files = bySignature.get(String(row.signature)) ?? [];
+    files.push(String(row.file_name));
+    bySignature.set(String(row.signature), files);
+  }
+  const groups: SchemaGroup[] = [];
+  for (const files of bySignature.values()) {
+    const relation = `read_parquet(${literalPaths(files.sort())}, union_by_name = true, hive_partitioning = false, filename = true, file_row_number = true)`;
+    groups.push({ relation, types: await describeRelation(engine, `SELECT * FROM ${relation}`) });
+  }
+  return groups;
 }
 
 async function describeRelation(engine: Engine, sql: string): Promise<Map<string, string>> {
@@ -309,13 +345,13 @@ async function writeQuarantineFiles(
   store: ObjectStore,
   table: TableSpec,
   plan: CuratePlan,
-  rawRelation: string,
+  groups: readonly SchemaGroup[],
   manifest: TableManifest,
   version: number,
   options: CurateTableOptions,
 ): Promise<WrittenFiles> {
   return store.withLocalFiles(CURATED, manifest.quarantineFiles, async (existingPaths) => {
-    const fresh = plan.quarantineRowsSql(rawRelation);
+    const fresh = groups.map((g) => plan.quarantineRowsSql(g.relation, g.types)).join(' UNION ALL BY NAME ');
     const union =
       existingPaths.length > 0
         ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false) UNION ALL BY NAME ${fresh}`

@@ -45,11 +45,20 @@ export function maskedColumnNames(spec: ColumnSpec): string[] {
   }
 }
 
+/** How a value becomes its token in SQL: the HMAC macro itself, or a lookup of precomputed tokens. */
+export type TokenSql = (input: string) => string;
+export const hmacTokenSql: TokenSql = (input) => `${HMAC_TOKEN_MACRO}(${input})`;
+
 /**
  * `expr AS name` items for one source column. `value` is the column's value: typed and
  * normalised for curated, raw text for quarantine (`asText`).
  */
-export function maskedColumn(spec: ColumnSpec, value: string, asText: boolean): string[] {
+export function maskedColumn(
+  spec: ColumnSpec,
+  value: string,
+  asText: boolean,
+  token: TokenSql = hmacTokenSql,
+): string[] {
   const names = maskedColumnNames(spec).map(ident);
   const as = (exprs: string[]) => exprs.map((e, i) => `${e} AS ${names[i]}`);
   const text = asText || spec.type === 'string' ? value : `CAST(${value} AS VARCHAR)`;
@@ -60,7 +69,7 @@ export function maskedColumn(spec: ColumnSpec, value: string, asText: boolean): 
       return as([
         `CASE WHEN ${plausible} THEN left(${digits}, 6) END`,
         `CASE WHEN ${plausible} THEN right(${digits}, 4) END`,
-        `CASE WHEN length(${digits}) > 0 THEN ${HMAC_TOKEN_MACRO}(${digits}) END`,
+        `CASE WHEN length(${digits}) > 0 THEN ${token(digits)} END`,
       ]);
     }
     case 'drop':
@@ -69,16 +78,16 @@ export function maskedColumn(spec: ColumnSpec, value: string, asText: boolean): 
       const digits = digitsOf(text);
       return as([
         `CASE WHEN length(${digits}) = 9 THEN right(${digits}, 4) END`,
-        `CASE WHEN length(${digits}) > 0 THEN ${HMAC_TOKEN_MACRO}(${digits}) END`,
+        `CASE WHEN length(${digits}) > 0 THEN ${token(digits)} END`,
       ]);
     }
     case 'email': {
       const e = `lower(trim(${text}))`;
       const masked = `CASE WHEN ${e} IS NULL THEN NULL WHEN length(${e}) - length(replace(${e}, '@', '')) = 1 THEN left(${e}, 1) || '***@' || ${maskedText(`split_part(${e}, '@', 2)`)} ELSE '***' END`;
-      return as([masked, `${HMAC_TOKEN_MACRO}(${e})`]);
+      return as([masked, token(e)]);
     }
     case 'token':
-      return as([`${HMAC_TOKEN_MACRO}(lower(trim(${text})))`]);
+      return as([token(`lower(trim(${text}))`)]);
     case 'birth_date':
       return as([`CAST(year(${asText ? `TRY_CAST(trim(${text}) AS DATE)` : value}) AS INTEGER)`]);
     case 'free_text':
@@ -94,6 +103,16 @@ export function maskedColumn(spec: ColumnSpec, value: string, asText: boolean): 
         return as([maskedText(text)]);
       return as([value]);
   }
+}
+
+/** The expressions a column feeds to the token function (so tokens can be computed once per distinct value). */
+export function tokenInputs(spec: ColumnSpec, value: string, asText: boolean): string[] {
+  const inputs: string[] = [];
+  maskedColumn(spec, value, asText, (input) => {
+    inputs.push(input);
+    return 'NULL';
+  });
+  return inputs;
 }
 
 export interface ExtraColumnDecision {

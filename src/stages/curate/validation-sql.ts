@@ -20,7 +20,7 @@ interface Check {
 }
 
 export interface ValidationPlan {
-  /** Computed over the raw row (alias r): parsed columns, `__type_problems`, `__key_text`. */
+  /** Computed over the raw row (alias r): parsed columns, `__type_problems`, `__key_missing`, `__key_problem`. */
   readonly parsedSelect: readonly string[];
   /** Computed over the parsed row: the first rule broken, or NULL. */
   readonly rejectRuleExpr: string;
@@ -50,18 +50,18 @@ export function validationPlan(table: TableSpec, columns: readonly ParsedColumn[
     const showValue = spec.sensitivity === 'none';
     const badValue = `${name} ${showValue ? `' || ${preview(rawExpr)} || ' ` : '(value hidden) '}does not parse as ${spec.type}`;
     if (isKey) {
-      checks.push({ rule: 'primary_key', failing: '__key_text IS NULL', message: `'${name} is missing'` });
-      checks.push({
-        rule: 'primary_key',
-        failing: `__key_text IS NOT NULL AND ${ident(name)} IS NULL`,
-        message: `'${name} ' || ${preview('__key_text')} || ' is not an integer'`,
-      });
+      checks.push({ rule: 'primary_key', failing: '__key_missing', message: `'${name} is missing'` });
+      checks.push({ rule: 'primary_key', failing: '__key_problem IS NOT NULL', message: '__key_problem' });
       continue;
     }
     if (spec.notNull) typeProblems.push(`CASE WHEN ${rawExpr} IS NULL THEN '${name} is missing' END`);
     typeProblems.push(`CASE WHEN ${rawExpr} IS NOT NULL AND ${parsedExpr} IS NULL THEN '${badValue}' END`);
   }
-  checks.push({ rule: 'required_or_type', failing: `__type_problems <> ''`, message: '__type_problems' });
+  checks.push({
+    rule: 'required_or_type',
+    failing: '__type_problems IS NOT NULL',
+    message: '__type_problems',
+  });
 
   for (const { spec } of columns) {
     const c = ident(spec.name);
@@ -108,10 +108,13 @@ export function validationPlan(table: TableSpec, columns: readonly ParsedColumn[
     });
   }
 
+  const key = keyColumn(table, columns);
   const parsedSelect = [
     ...columns.map(({ spec, parsedExpr }) => `${parsedExpr} AS ${ident(spec.name)}`),
-    `concat_ws('; ', ${typeProblems.length > 0 ? typeProblems.join(', ') : "''"}) AS __type_problems`,
-    `CAST(${keyColumn(table, columns).rawExpr} AS VARCHAR) AS __key_text`,
+    // NULL, not '', when all is well: most rows then store nothing for these.
+    `NULLIF(concat_ws('; ', ${typeProblems.length > 0 ? typeProblems.join(', ') : "''"}), '') AS __type_problems`,
+    `${key.rawExpr} IS NULL AS __key_missing`,
+    `CASE WHEN ${key.rawExpr} IS NOT NULL AND ${key.parsedExpr} IS NULL THEN '${table.primaryKey} ' || ${preview(key.rawExpr)} || ' is not an integer' END AS __key_problem`,
   ];
   const rejectRuleExpr = `CASE ${checks.map((c) => `WHEN ${c.failing} THEN '${c.rule}'`).join(' ')} END`;
   const rejectDetailExpr = `concat_ws('; ', ${checks.map((c) => `CASE WHEN ${c.failing} THEN ${c.message} END`).join(', ')})`;
