@@ -21,6 +21,8 @@ export interface ShoplakeConfig extends ShoplakeSettings {
   /** The HMAC key, when one is configured (never logged: see `describeConfig`). */
   readonly hmacKey: string | undefined;
   readonly configFile: string | undefined;
+  /** Bearer token the HTTP API requires from non-loopback clients (SHOPLAKE_API_TOKEN; never logged). */
+  readonly apiToken: string | undefined;
 }
 
 export function loadConfig(options: LoadConfigOptions = {}): ShoplakeConfig {
@@ -40,6 +42,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ShoplakeConfig {
     dataDir: resolve(settings.dataDir),
     hmacKey: env.SHOPLAKE_HMAC_KEY || undefined,
     configFile,
+    apiToken: env.SHOPLAKE_API_TOKEN || undefined,
   };
 }
 
@@ -110,6 +113,6 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** The config as it may be printed or logged: the key is never shown. */
 export function describeConfig(config: ShoplakeConfig): Record<string, unknown> {
-  const { hmacKey, ...rest } = config;
-  return { ...rest, hmacKey: hmacKey ? '(set)' : '(not set)' };
+  const { hmacKey, apiToken, ...rest } = config;
+  return { ...rest, hmacKey: hmacKey ? '(set)' : '(not set)', apiToken: apiToken ? '(set)' : '(not set)' };
 }

@@ -13,6 +13,13 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_argument',
   'access_denied',
+  'object_exists',
+  'sql_refused',
+  'sql_invalid',
+  'sql_failed',
+  'sql_timeout',
+  'unauthorized',
+  'payload_too_large',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
