@@ -2,10 +2,13 @@
 // The `shoplake` command line: one sub-command per job, each with --help.
 
 import { Command } from 'commander';
+import { catalogCommand } from './commands/catalog-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { generateCommand } from './commands/generate-command.js';
+import { queryCommand } from './commands/query-command.js';
 import { runCommand } from './commands/run-command.js';
 import { seedMysqlCommand } from './commands/seed-mysql-command.js';
+import { serveCommand } from './commands/serve-command.js';
 import { startCommand } from './commands/start-command.js';
 
 import { statusCommand } from './commands/status-command.js';
@@ -20,6 +23,9 @@ const program = new Command('shoplake')
   .addCommand(runCommand())
   .addCommand(seedMysqlCommand())
   .addCommand(exportCommand())
+  .addCommand(catalogCommand())
+  .addCommand(queryCommand())
+  .addCommand(serveCommand())
   .addCommand(statusCommand());
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,264 @@
+// The HTTP API over the catalog and read-only SQL, on Node's own http module: four routes do
+// not need a framework, and owning the socket keeps the loopback check and the body cap exact.
+
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { errorMessage, ShoplakeError } from '../core/shoplake-error.js';
+import type { CatalogSnapshot } from '../ports/catalog.js';
+import type { Logger } from '../ports/logger.js';
+import type { JsonValue } from '../ports/sql-engine.js';
+import { crawlCatalog } from '../stages/catalog/crawl-catalog.js';
+import { maskJsonValue } from '../stages/sql/mask-answer.js';
+import { DEFAULT_TIMEOUT_MS, runQuery } from '../stages/sql/run-query.js';
+import { httpError, httpErrorOf } from './http-error.js';
+import { QueryGate } from './query-gate.js';
+import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './read-json-body.js';
+import { authorize } from './request-auth.js';
+import type { SqlServices } from './sql-services.js';
+
+export interface ApiServerDeps extends SqlServices {
+  readonly logger: Logger;
+  /** Required from non-loopback clients; undefined serves loopback clients only. */
+  readonly apiToken: string | undefined;
+}
+
+export interface ApiServerOptions {
+  readonly port: number;
+  readonly host: string;
+  /** Request bodies larger than this get 413 (default 64 KB). */
+  readonly bodyLimitBytes?: number;
+  /** Per-query time limit in ms (default 30,000); a query over it gets 408. */
+  readonly queryTimeoutMs?: number;
+  /** Queries running at once; more wait their turn (default 2). */
+  readonly maxConcurrentQueries?: number;
+  /** Re-crawl the catalog this often, in ms; 0 never (default 60,000). */
+  readonly catalogRefreshMs?: number;
+  /** Serve loopback clients without a token (default true). */
+  readonly trustLoopback?: boolean;
+  /** After a shutdown signal, in-flight requests get this long to finish (default 10,000 ms). */
+  readonly shutdownGraceMs?: number;
+}
+
+const ROUTES: Readonly<Record<string, string>> = {
+  '/healthz': 'GET',
+  '/readyz': 'GET',
+  '/api/catalog': 'GET',
+  '/api/query': 'POST',
+};
+
+export class ApiServer {
+  private snapshot: CatalogSnapshot | undefined;
+  private refreshing: Promise<void> | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private closing: Promise<void> | undefined;
+  private readonly gate: QueryGate;
+
+  private constructor(
+    private readonly deps: ApiServerDeps,
+    private readonly options: ApiServerOptions,
+    private readonly server: Server,
+  ) {
+    this.gate = new QueryGate(options.maxConcurrentQueries ?? 2);
+  }
+
+  /** Listens, then loads the catalog (readiness waits for it); resolves once both are done. */
+  static async start(deps: ApiServerDeps, options: ApiServerOptions): Promise<ApiServer> {
+    const server = createServer();
+    const api = new ApiServer(deps, options, server);
+    server.on('request', (request, response) => {
+      // handle() answers its own errors; this only keeps a bug from taking the process down.
+      api
+        .handle(request, response)
+        .catch((error: unknown) => deps.logger.error('api.request.crashed', { error }));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+    await api.refreshCatalog();
+    const every = options.catalogRefreshMs ?? 60_000;
+    if (every > 0) {
+      api.refreshTimer = setInterval(() => void api.refreshCatalog(), every);
+      api.refreshTimer.unref();
+    }
+    return api;
+  }
+
+  get address(): AddressInfo {
+    return this.server.address() as AddressInfo;
+  }
+
+  get url(): string {
+    const { address, port, family } = this.address;
+    return `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`;
+  }
+
+  /** Crawls the lake; on failure keeps the catalog it had, or the last one registered. */
+  refreshCatalog(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        this.snapshot = (await crawlCatalog(this.deps)).snapshot;
+      } catch (error: unknown) {
+        this.deps.logger.error('api.catalog.crawl_failed', { error: errorMessage(error) });
+        this.snapshot ??= await this.deps.catalog.read().catch(() => undefined);
+      } finally {
+        this.refreshing = undefined;
+      }
+    })();
+    return this.refreshing;
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes engines. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      clearInterval(this.refreshTimer);
+      const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+      this.server.closeIdleConnections();
+      const deadline = setTimeout(
+        () => this.server.closeAllConnections(),
+        this.options.shutdownGraceMs ?? 10_000,
+      );
+      await closed;
+      clearTimeout(deadline);
+      await this.refreshing;
+      await this.deps.sql.close();
+    })();
+    return this.closing;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = randomUUID().slice(0, 8);
+    const started = performance.now();
+    const path = pathOf(request.url);
+    // Read now: the socket is gone once a refused client hangs up.
+    const remote = request.socket?.remoteAddress;
+    let status = 500;
+    response.setHeader('x-request-id', requestId);
+    try {
+      authorize(request, { token: this.deps.apiToken, trustLoopback: this.options.trustLoopback ?? true });
+      const allowed = ROUTES[path];
+      if (!allowed)
+        throw new ShoplakeError('not_found', `No route ${path}; try POST /api/query or GET /api/catalog.`);
+      if (request.method !== allowed) {
+        response.setHeader('allow', allowed);
+        status = 405;
+        return this.reply(
+          response,
+          405,
+          httpError(405, 'method_not_allowed', `${path} takes ${allowed}.`).body,
+        );
+      }
+      status = 200;
+      const body = await this.route(path, request);
+      status = body.status;
+      this.reply(response, body.status, body.json);
+    } catch (error: unknown) {
+      const failure = httpErrorOf(error, requestId);
+      status = failure.status;
+      if (status === 500) this.deps.logger.error('api.request.failed', { requestId, path, error });
+      // An unread body (413, 401) is not drained: the connection closes after the answer.
+      if (!request.complete) response.setHeader('connection', 'close');
+      this.reply(response, failure.status, failure.body);
+    } finally {
+      this.deps.logger.info('api.request', {
+        requestId,
+        method: request.method,
+        path,
+        status,
+        remote,
+        ms: Math.round(performance.now() - started),
+      });
+    }
+  }
+
+  private reply(response: ServerResponse, status: number, json: unknown): void {
+    // During shutdown, a keep-alive socket closes after its answer so the server can stop.
+    if (this.closing) response.setHeader('connection', 'close');
+    send(response, status, json);
+  }
+
+  private async route(path: string, request: IncomingMessage): Promise<{ status: number; json: unknown }> {
+    if (path === '/healthz') return { status: 200, json: { status: 'ok' } };
+    if (path === '/readyz') return this.readiness();
+    const snapshot = this.snapshot;
+    if (!snapshot)
+      return { status: 503, json: httpError(503, 'not_ready', 'The catalog is not loaded yet.').body };
+    if (path === '/api/catalog') return { status: 200, json: publicCatalog(snapshot) };
+    const { sql, limit } = queryRequest(
+      await readJsonBody(request, this.options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+    );
+    const answer = await this.gate.run(() =>
+      runQuery(sql, {
+        sql: this.deps.sql,
+        store: this.deps.store,
+        catalog: snapshot,
+        limit,
+        timeoutMs: this.options.queryTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      }),
+    );
+    this.deps.logger.info('api.query', {
+      sql: sql.slice(0, 500),
+      rows: answer.rowCount,
+      ms: answer.elapsedMs,
+    });
+    return { status: 200, json: answer };
+  }
+
+  private async readiness(): Promise<{ status: number; json: unknown }> {
+    if (!this.snapshot)
+      return { status: 503, json: httpError(503, 'not_ready', 'The catalog is not loaded yet.').body };
+    try {
+      await this.deps.sql.ping();
+    } catch (error: unknown) {
+      return {
+        status: 503,
+        json: httpError(503, 'not_ready', `The SQL engine does not answer: ${errorMessage(error)}`).body,
+      };
+    }
+    return {
+      status: 200,
+      json: { status: 'ready', tables: this.snapshot.tables.length, crawledAt: this.snapshot.crawledAt },
+    };
+  }
+}
+
+/** The request's path, or '' when the target does not parse (it then matches no route). */
+function pathOf(target: string | undefined): string {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '';
+  }
+}
+
+// Per-file columns serve the crawler's drift checks; readers get the table's columns.
+function publicCatalog(snapshot: CatalogSnapshot): unknown {
+  return {
+    ...snapshot,
+    tables: snapshot.tables.map((t) => ({ ...t, files: t.files.map(({ columns: _, ...file }) => file) })),
+  };
+}
+
+function queryRequest(body: unknown): { sql: string; limit: number | undefined } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ShoplakeError('invalid_argument', 'Send a JSON object: {"sql": "SELECT ...", "limit": 100}.');
+  }
+  const { sql, limit } = body as Record<string, unknown>;
+  if (typeof sql !== 'string') throw new ShoplakeError('invalid_argument', '"sql" must be a string.');
+  if (limit !== undefined && typeof limit !== 'number')
+    throw new ShoplakeError('invalid_argument', '"limit" must be a number.');
+  return { sql, limit };
+}
+
+// Every answer passes the masker at the edge, whatever produced it.
+function send(response: ServerResponse, status: number, json: unknown): void {
+  const text = JSON.stringify(maskJsonValue(json as JsonValue));
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  response.end(text);
+}

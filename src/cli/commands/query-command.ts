@@ -1,0 +1,90 @@
+// `shoplake query "SQL"`: one read-only SELECT over the catalog tables, printed as a table,
+// CSV or JSON. The catalog is refreshed first (incremental) so fresh commits are visible.
+
+import Table from 'cli-table3';
+import { Command, Option } from 'commander';
+import { createSqlServices } from '../../api/sql-services.js';
+import type { JsonValue } from '../../ports/sql-engine.js';
+import { crawlCatalog } from '../../stages/catalog/crawl-catalog.js';
+import {
+  DEFAULT_ROW_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  type QueryAnswer,
+  runQuery,
+} from '../../stages/sql/run-query.js';
+import { action, commandContext, positiveInt, withGlobalOptions } from '../cli-context.js';
+
+interface QueryOptions {
+  readonly dataDir?: string;
+  readonly config?: string;
+  readonly format: 'table' | 'csv' | 'json';
+  readonly limit: number;
+  readonly timeout: number;
+  readonly refresh: boolean;
+}
+
+export function queryCommand(): Command {
+  return withGlobalOptions(new Command('query'))
+    .description(
+      'Run one read-only SELECT over curated.<table> and <system>.<table> (e.g. market_intelligence_hub.daily_sales)',
+    )
+    .argument('<sql>', 'the SELECT to run (quote it)')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'),
+    )
+    .option('--limit <n>', 'rows returned at most (max 100000)', positiveInt('--limit'), DEFAULT_ROW_LIMIT)
+    .option(
+      '--timeout <ms>',
+      'stop the query after this many milliseconds',
+      positiveInt('--timeout'),
+      DEFAULT_TIMEOUT_MS,
+    )
+    .option('--no-refresh', 'use the registered catalog as it is instead of crawling first')
+    .action(
+      action(async (sql: string, options: QueryOptions) => {
+        const { env } = commandContext(options, 'query');
+        const services = createSqlServices(env);
+        try {
+          const stored = options.refresh ? undefined : await services.catalog.read();
+          const catalog = stored ?? (await crawlCatalog(services)).snapshot;
+          const answer = await runQuery(sql, {
+            ...services,
+            catalog,
+            limit: options.limit,
+            timeoutMs: options.timeout,
+          });
+          process.stdout.write(formatAnswer(answer, options.format));
+          if (options.format === 'table') {
+            const cut = answer.truncated ? ` (cut at --limit ${answer.limit})` : '';
+            process.stderr.write(`${answer.rowCount} row(s)${cut} in ${answer.elapsedMs} ms\n`);
+          }
+          return 0;
+        } finally {
+          await services.sql.close();
+        }
+      }),
+    );
+}
+
+export function formatAnswer(answer: QueryAnswer, format: QueryOptions['format']): string {
+  if (format === 'json') return `${JSON.stringify(answer, null, 1)}\n`;
+  if (format === 'csv') {
+    const lines = [answer.columns.map((c) => csvField(c.name)), ...answer.rows.map((r) => r.map(csvCell))];
+    return `${lines.map((fields) => fields.join(',')).join('\r\n')}\r\n`;
+  }
+  const table = new Table({ head: answer.columns.map((c) => c.name), style: { head: [], border: [] } });
+  for (const row of answer.rows) table.push(row.map((v) => (v === null ? 'NULL' : textOf(v))));
+  return `${table.toString()}\n`;
+}
+
+function textOf(value: JsonValue): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+function csvCell(value: JsonValue): string {
+  return value === null ? '' : csvField(textOf(value));
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
