@@ -52,7 +52,7 @@ if (!values.only || values.only === 'curate') {
   for (const folder of ['curated', 'dead-letter', 'prod'])
     rmSync(join(dataDir, folder), { recursive: true, force: true });
   const started = Date.now();
-  const child = spawnSync(tsx, [cli, 'run', '--data-dir', dataDir, '--json'], {
+  const child = spawnSync(tsx, [cli, 'run', '--data-dir', dataDir, '--json', '--no-publish'], {
     env,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -84,12 +84,28 @@ export function formatRunSummary(summary: RunPipelineSummary): string {
       n(t.curatedRows),
     ]);
   }
+  const lines = [table.toString()];
+  if (summary.published.length > 0) {
+    const prod = new Table({
+      head: ['prod system', 'status', 'tables (rows)', 'seconds'],
+      style: { head: [], border: [] },
+    });
+    for (const system of summary.published) {
+      const tables = system.tables.map((t) => `${t.table} (${n(t.rows)})`).join('\n') || '-';
+      prod.push([
+        system.system,
+        system.status === 'failed' ? `failed: ${(system.error ?? '').slice(0, 60)}` : system.status,
+        tables,
+        (system.durationMs / 1000).toFixed(1),
+      ]);
+    }
+    lines.push(prod.toString());
+  }
   const seconds = (summary.durationMs / 1000).toFixed(1);
   const rowsIn = totals.reduce((a, t) => a + t.rowsIn, 0);
-  const lines = [
-    table.toString(),
-    `${n(rowsIn)} raw rows in ${seconds}s (${n(Math.round(rowsIn / Math.max(0.001, summary.durationMs / 1000)))} rows/s).`,
-  ];
+  lines.push(
+    `${n(rowsIn)} raw rows and the prod systems in ${seconds}s (${n(Math.round(rowsIn / Math.max(0.001, summary.durationMs / 1000)))} raw rows/s overall).`,
+  );
   if (summary.deadLettered > 0)
     lines.push(
       `${summary.deadLettered} object(s) failed and went to the dead-letter area: run \`shoplake status\` to see why.`,

@@ -10,16 +10,23 @@ import {
   createRawToCuratedHandler,
   type RawToCuratedResult,
 } from '../stages/curate/raw-to-curated-handler.js';
+import {
+  type CuratedToProdResult,
+  createCuratedToProdHandler,
+} from '../stages/publish/curated-to-prod-handler.js';
+import type { SystemRunResult } from '../stages/publish/run-prod-system.js';
 import { findPendingRaw } from './find-pending-raw.js';
 import { type InvocationRecord, LocalDispatcher, type Route, type RouteStats } from './local-dispatcher.js';
 import type { LocalEnvironment } from './local-environment.js';
-import { curatedToProdRoute, RAW_TO_CURATED, rawToCuratedRoute } from './pipeline-routes.js';
+import { CURATED_TO_PROD, curatedToProdRoute, RAW_TO_CURATED, rawToCuratedRoute } from './pipeline-routes.js';
 import { recordInvocation } from './run-ledger.js';
 
 export interface RunPipelineOptions {
   readonly hmacKey: string;
   readonly logger: Logger;
-  /** The curated-to-prod handler, once the prod systems exist. */
+  /** Run curated-to-prod (the five systems) after curated changes; off when only curating. */
+  readonly publish?: boolean;
+  /** A curated-to-prod handler to use instead of the default one (tests). */
   readonly curatedToProd?: Route['handler'];
   readonly onProgress?: (event: { readonly table: string; readonly objects: number }) => void;
   /** Told how many raw objects the run found to process. */
@@ -31,6 +38,8 @@ export interface RunPipelineSummary {
   readonly pendingObjects: number;
   readonly skippedDeadLettered: number;
   readonly tables: readonly CurateTableResult[];
+  /** What each prod system did in the last curated-to-prod run (empty when not publishing). */
+  readonly published: readonly SystemRunResult[];
   readonly deadLettered: number;
   readonly invocations: readonly InvocationRecord[];
   readonly routeStats: ReadonlyMap<string, Readonly<RouteStats>>;
@@ -56,7 +65,19 @@ export async function runPipeline(
   const routes: Route[] = [
     rawToCuratedRoute(config.bucketPrefix, rawToCurated, config.dispatch.maxBatchObjects),
   ];
-  if (options.curatedToProd) routes.push(curatedToProdRoute(config.bucketPrefix, options.curatedToProd));
+  const curatedToProd =
+    options.curatedToProd ??
+    (options.publish
+      ? createCuratedToProdHandler({
+          store,
+          engines: env.engines,
+          bucketPrefix: config.bucketPrefix,
+          logger: options.logger,
+          // The key is resolved before the pipeline starts; compliance-guardian reports it.
+          settings: { 'compliance-guardian': { hmacKeyConfigured: true } },
+        })
+      : undefined);
+  if (curatedToProd) routes.push(curatedToProdRoute(config.bucketPrefix, curatedToProd));
 
   const invocations: InvocationRecord[] = [];
   const dispatcher = new LocalDispatcher(routes, {
@@ -96,6 +117,7 @@ export async function runPipeline(
       pendingObjects: pending.records.length,
       skippedDeadLettered: pending.deadLettered,
       tables,
+      published: lastPublish(invocations),
       deadLettered: [...stats.values()].reduce((n, s) => n + s.deadLettered, 0),
       invocations,
       routeStats: stats,
@@ -110,4 +132,10 @@ export async function runPipeline(
   } finally {
     unsubscribe();
   }
+}
+
+function lastPublish(invocations: readonly InvocationRecord[]): SystemRunResult[] {
+  const runs = invocations.filter((i) => i.route === CURATED_TO_PROD);
+  const last = runs[runs.length - 1]?.outcome as CuratedToProdResult | undefined;
+  return [...(last?.systems ?? [])];
 }

@@ -17,6 +17,11 @@ export interface SystemContext {
   readonly logger: Logger;
   /** Per-system settings from the config (horizon, discount rate, ...). */
   readonly settings: Readonly<Record<string, unknown>>;
+  /**
+   * Local paths of the curated objects under one of the system's `curatedPrefixes` (e.g.
+   * `_copilot_log/`), in key order; empty when there are none. Absent in contexts built by hand.
+   */
+  readonly curatedFiles?: (prefix: string) => readonly string[];
 }
 
 /** One prod table: the name of an engine table (or view) holding its rows, written out by the publish stage. */
@@ -32,5 +37,7 @@ export interface ProdSystem {
   readonly name: SystemName;
   /** The tables this system publishes (contract: ../shared/contract/prod-tables.md). */
   readonly tables: readonly string[];
+  /** Curated prefixes outside the source tables that the system reads through `curatedFiles`. */
+  readonly curatedPrefixes?: readonly string[];
   run(context: SystemContext): Promise<readonly SystemOutput[]>;
 }

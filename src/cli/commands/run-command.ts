@@ -15,12 +15,13 @@ export function runCommand(): Command {
       'Curate every raw object not processed yet (validate, quarantine, deduplicate, mask); exits when the lake is quiescent',
     )
     .option('--json', 'print the summary as JSON instead of a table')
+    .option('--no-publish', 'curate only: do not run curated-to-prod (the five systems)')
     .addHelpText(
       'after',
       '\nExit codes: 0 done, 1 error, 3 some objects went to the dead-letter area.\nThe HMAC key comes from SHOPLAKE_HMAC_KEY, "hmacKeyFile" in the config, or <data-dir>/.hmac-key.',
     )
     .action(
-      action(async (options: { dataDir?: string; config?: string; json?: boolean }) => {
+      action(async (options: { dataDir?: string; config?: string; json?: boolean; publish?: boolean }) => {
         const { env, logger, config } = commandContext(options, 'run');
         const key = resolveHmacKey(config);
         if (key.source === 'demo-file' && !options.json)
@@ -32,6 +33,7 @@ export function runCommand(): Command {
         const summary = await runPipeline(env, {
           hmacKey: key.key,
           logger,
+          publish: options.publish !== false,
           onProgress: ({ table, objects }) => {
             done += objects;
             bar?.update(done, table);

@@ -17,50 +17,62 @@ export function startCommand(): Command {
     .description('Demo: generate a shop if the lake has no raw data, then run the whole pipeline on it')
     .option('--orders <n>', 'orders in the demo world when one is generated', positiveInt('--orders'), 50_000)
     .option('--seed <n>', 'seed of the demo world', positiveInt('--seed'), 1)
+    .option('--no-publish', 'curate only: do not run curated-to-prod (the five systems)')
     .action(
-      action(async (options: { dataDir?: string; config?: string; orders: number; seed: number }) => {
-        const { env, logger, config } = commandContext(options, 'start');
-        mkdirSync(config.dataDir, { recursive: true });
-        let key: ReturnType<typeof resolveHmacKey>;
-        try {
-          key = resolveHmacKey(config);
-        } catch (error) {
-          if (!(error instanceof ShoplakeError) || error.code !== 'hmac_key_missing') throw error;
-          const file = createDemoKeyFile(config.dataDir);
+      action(
+        async (options: {
+          dataDir?: string;
+          config?: string;
+          orders: number;
+          seed: number;
+          publish?: boolean;
+        }) => {
+          const { env, logger, config } = commandContext(options, 'start');
+          mkdirSync(config.dataDir, { recursive: true });
+          let key: ReturnType<typeof resolveHmacKey>;
+          try {
+            key = resolveHmacKey(config);
+          } catch (error) {
+            if (!(error instanceof ShoplakeError) || error.code !== 'hmac_key_missing') throw error;
+            const file = createDemoKeyFile(config.dataDir);
+            process.stderr.write(
+              `No HMAC key configured: created a random demo key in ${file} (mode 600). Set SHOPLAKE_HMAC_KEY for real data.\n`,
+            );
+            key = resolveHmacKey(config);
+          }
+          if (!existsSync(join(config.dataDir, 'raw'))) {
+            process.stderr.write(
+              `Generating a demo shop with ${options.orders.toLocaleString('en-US')} orders in ${config.dataDir} ...\n`,
+            );
+            const generated = await generateDemo(env, { orders: options.orders, seed: options.seed }, logger);
+            process.stderr.write(
+              `Generated ${generated.rows.toLocaleString('en-US')} raw rows in ${generated.seconds.toFixed(1)}s.\n`,
+            );
+          }
           process.stderr.write(
-            `No HMAC key configured: created a random demo key in ${file} (mode 600). Set SHOPLAKE_HMAC_KEY for real data.\n`,
+            options.publish === false ? 'Running raw → curated ...\n' : 'Running raw → curated → prod ...\n',
           );
-          key = resolveHmacKey(config);
-        }
-        if (!existsSync(join(config.dataDir, 'raw'))) {
-          process.stderr.write(
-            `Generating a demo shop with ${options.orders.toLocaleString('en-US')} orders in ${config.dataDir} ...\n`,
+          let done = 0;
+          let bar: ReturnType<typeof progressBar> | undefined;
+          const summary = await runPipeline(env, {
+            hmacKey: key.key,
+            logger,
+            publish: options.publish !== false,
+            onPending: (total) => {
+              bar = progressBar(total, 'objects');
+            },
+            onProgress: ({ table, objects }) => {
+              done += objects;
+              bar?.update(done, table);
+            },
+          });
+          bar?.stop();
+          process.stdout.write(`${formatRunSummary(summary)}\n`);
+          process.stdout.write(
+            `Curated tables are in ${config.dataDir}/curated; \`shoplake status --data-dir ${config.dataDir}\` shows runs and dead letters; JSON logs are in ${config.dataDir}/logs/.\n`,
           );
-          const generated = await generateDemo(env, { orders: options.orders, seed: options.seed }, logger);
-          process.stderr.write(
-            `Generated ${generated.rows.toLocaleString('en-US')} raw rows in ${generated.seconds.toFixed(1)}s.\n`,
-          );
-        }
-        process.stderr.write('Running raw → curated ...\n');
-        let done = 0;
-        let bar: ReturnType<typeof progressBar> | undefined;
-        const summary = await runPipeline(env, {
-          hmacKey: key.key,
-          logger,
-          onPending: (total) => {
-            bar = progressBar(total, 'objects');
-          },
-          onProgress: ({ table, objects }) => {
-            done += objects;
-            bar?.update(done, table);
-          },
-        });
-        bar?.stop();
-        process.stdout.write(`${formatRunSummary(summary)}\n`);
-        process.stdout.write(
-          `Curated tables are in ${config.dataDir}/curated; \`shoplake status --data-dir ${config.dataDir}\` shows runs and dead letters; JSON logs are in ${config.dataDir}/logs/.\n`,
-        );
-        return 0;
-      }),
+          return 0;
+        },
+      ),
     );
 }

@@ -4,21 +4,23 @@
 import type { SourceTableName } from '../../core/source-tables.js';
 import type { ErrorRule, WarnRule } from '../../core/validation-rules.js';
 import { type MutableRow, primaryKeySlot } from './column-slots.js';
-import type { GroundTruthTally } from './ground-truth-tally.js';
+import type { GroundTruthTally, MutableTableTruth } from './ground-truth-tally.js';
 
 export class BatchBuilder {
   readonly rows: MutableRow[] = [];
   /** Positions of clean rows without warnings: the ones that may be copied again. */
   readonly copyable: number[] = [];
-  /** Positions of new clean rows (where extra columns may plant secrets). */
-  readonly freshRows: number[] = [];
   private readonly keySlot: number;
+  private readonly counts: MutableTableTruth;
+  private readonly keys: number[] | undefined;
 
   constructor(
     readonly table: SourceTableName,
-    private readonly tally: GroundTruthTally,
+    tally: GroundTruthTally,
   ) {
     this.keySlot = primaryKeySlot(table);
+    this.counts = tally.counters(table);
+    this.keys = tally.keysOf(table);
   }
 
   /** Rows live until their chunk is exported: their concatenated strings are flattened first. */
@@ -32,15 +34,18 @@ export class BatchBuilder {
 
   /** The first row of a clean primary key; `warning` when it breaks a warn rule (then never copied). */
   fresh(row: MutableRow, warning?: WarnRule): void {
-    this.tally.fresh(this.table, Number(row[this.keySlot]), warning);
-    this.freshRows.push(this.rows.length);
+    this.counts.rawRows++;
+    this.counts.expectedCuratedRows++;
+    if (warning) this.counts.warningsByRule[warning]++;
+    this.keys?.push(row[this.keySlot] as number);
     if (!warning) this.copyable.push(this.rows.length);
     this.keep(row);
   }
 
   /** Another version of a clean primary key already (or later) exported, with its own updated_at. */
   version(row: MutableRow): void {
-    this.tally.version(this.table);
+    this.counts.rawRows++;
+    this.counts.versionDuplicateRows++;
     this.copyable.push(this.rows.length);
     this.keep(row);
   }
@@ -48,13 +53,21 @@ export class BatchBuilder {
   /** The very same row once more. */
   copy(row: MutableRow): void {
     this.rows.push(row);
-    this.tally.copy(this.table);
+    this.counts.rawRows++;
+    this.counts.exactDuplicateRows++;
   }
 
   /** A row with a fresh primary key that breaks exactly `rule`. */
   rejected(row: MutableRow, rule: ErrorRule): void {
     this.keep(row);
-    this.tally.rejected(this.table, rule);
+    this.counts.rawRows++;
+    this.counts.rejectedByRule[rule]++;
+  }
+
+  /** Forgets the rows (after they were exported). */
+  clear(): void {
+    this.rows.length = 0;
+    this.copyable.length = 0;
   }
 
   get size(): number {

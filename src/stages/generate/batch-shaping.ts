@@ -5,7 +5,7 @@
 import { SOURCE_TABLES, type SourceTableName } from '../../core/source-tables.js';
 import type { BatchBuilder } from './batch-builder.js';
 import type { MutableRow } from './column-slots.js';
-import { type FreeText, type SecretKind, giftMessage } from './free-text.js';
+import { type FreeText, giftMessage, type SecretKind } from './free-text.js';
 import type { GroundTruthTally } from './ground-truth-tally.js';
 import type { SeededRandom } from './seeded-random.js';
 import { isoTimestampText } from './timestamp-text.js';
@@ -20,9 +20,12 @@ export interface BatchShape {
 
 export const PLAIN_SHAPE: BatchShape = { textColumns: [], extras: [] };
 
-type ExtraValue = (rng: SeededRandom, fresh: boolean) => string | FreeText | null;
+type ExtraValue = (rng: SeededRandom) => string | FreeText | null;
 
-const maybe = (share: number, values: readonly string[]): ExtraValue => (rng) => (rng.chance(share) ? rng.pick(values) : null);
+const maybe =
+  (share: number, values: readonly string[]): ExtraValue =>
+  (rng) =>
+    rng.chance(share) ? rng.pick(values) : null;
 
 const EXTRA_COLUMNS: Readonly<Record<SourceTableName, Readonly<Record<string, ExtraValue>>>> = {
   customers: {
@@ -33,9 +36,11 @@ const EXTRA_COLUMNS: Readonly<Record<SourceTableName, Readonly<Record<string, Ex
   orders: {
     utm_source: maybe(0.5, ['google', 'newsletter', 'facebook', 'affiliate', 'tiktok']),
     promo_code: maybe(0.2, ['WELCOME10', 'BF25', 'SPRING5', 'FREESHIP']),
-    gift_message: (rng, fresh) => {
+    gift_message: (rng) => {
       if (!rng.chance(0.07)) return null;
-      const kind: SecretKind | undefined = fresh && rng.chance(0.05) ? rng.pick(['pan', 'ssn', 'email'] as const) : undefined;
+      const kind: SecretKind | undefined = rng.chance(0.05)
+        ? rng.pick(['pan', 'ssn', 'email'] as const)
+        : undefined;
       return giftMessage(rng, kind);
     },
   },
@@ -48,11 +53,17 @@ const EXTRA_COLUMNS: Readonly<Record<SourceTableName, Readonly<Record<string, Ex
 };
 
 /** A random shape: some typed columns as text, some extras, or neither. */
-export function randomShape(table: SourceTableName, rng: SeededRandom, force: { text?: boolean; extras?: boolean } = {}): BatchShape {
+export function randomShape(
+  table: SourceTableName,
+  rng: SeededRandom,
+  force: { text?: readonly string[]; extras?: boolean } = {},
+): BatchShape {
   const spec = SOURCE_TABLES[table];
-  const typed = spec.columns.filter((c) => c.type !== 'string' && c.type !== 'boolean' && c.type !== 'date' && c.name !== 'updated_at');
-  const textColumns: string[] = [];
-  if (force.text || rng.chance(0.12)) {
+  const typed = spec.columns.filter(
+    (c) => c.type !== 'string' && c.type !== 'boolean' && c.type !== 'date' && c.name !== 'updated_at',
+  );
+  const textColumns: string[] = [...(force.text ?? [])];
+  if (textColumns.length === 0 && rng.chance(0.12)) {
     const count = rng.between(1, 2);
     while (textColumns.length < Math.min(count, typed.length)) {
       const column = rng.pick(typed).name;
@@ -60,7 +71,11 @@ export function randomShape(table: SourceTableName, rng: SeededRandom, force: { 
     }
   }
   const names = Object.keys(EXTRA_COLUMNS[table]);
-  const extras = force.extras || rng.chance(0.15) ? names.filter((_, i) => i === 0 || rng.chance(0.6)) : [];
+  const extras = force.extras
+    ? names
+    : rng.chance(0.15)
+      ? names.filter((_, i) => i === 0 || rng.chance(0.6))
+      : [];
   return { textColumns, extras };
 }
 
@@ -72,17 +87,19 @@ export function shapeRows(
   tally: GroundTruthTally,
 ): { columns: BatchColumn[]; rows: MutableRow[] } {
   const spec = SOURCE_TABLES[builder.table];
-  const columns: BatchColumn[] = spec.columns.map((c) => ({ name: c.name, type: shape.textColumns.includes(c.name) ? 'string' : c.type }));
+  const columns: BatchColumn[] = spec.columns.map((c) => ({
+    name: c.name,
+    type: shape.textColumns.includes(c.name) ? 'string' : c.type,
+  }));
   for (const extra of shape.extras) columns.push({ name: extra, type: 'string' });
   if (shape.textColumns.length === 0 && shape.extras.length === 0) return { columns, rows: builder.rows };
   const textSlots = shape.textColumns.map((name) => spec.columns.findIndex((c) => c.name === name));
   const makers = shape.extras.map((name) => EXTRA_COLUMNS[builder.table][name]!);
-  const fresh = new Set(builder.freshRows);
-  const rows = builder.rows.map((source, index) => {
+  const rows = builder.rows.map((source) => {
     const row = source.slice();
     for (const slot of textSlots) row[slot] = asText(row[slot] ?? null);
     shape.extras.forEach((name, i) => {
-      const value = makers[i]!(rng, fresh.has(index));
+      const value = makers[i]!(rng);
       if (value !== null && typeof value === 'object') tally.freeText(`${builder.table}.${name}`, value);
       row.push(value !== null && typeof value === 'object' ? value.text : value);
     });

@@ -18,7 +18,12 @@ interface BrandShape {
 
 const BRANDS: readonly BrandShape[] = [
   { brand: 'visa', weight: 50, prefixes: ['4'], lengths: [16, 16, 16, 16, 16, 16, 16, 16, 13, 19] },
-  { brand: 'mastercard', weight: 31, prefixes: ['51', '52', '53', '54', '55', '2221', '2720'], lengths: [16] },
+  {
+    brand: 'mastercard',
+    weight: 31,
+    prefixes: ['51', '52', '53', '54', '55', '2221', '2720'],
+    lengths: [16],
+  },
   { brand: 'amex', weight: 11, prefixes: ['34', '37'], lengths: [15] },
   { brand: 'discover', weight: 5, prefixes: ['6011', '65'], lengths: [16, 16, 19] },
   { brand: 'maestro', weight: 3, prefixes: ['6759', '5018'], lengths: [19] },
@@ -56,7 +61,9 @@ export function luhnCheckDigit(partial: string): number {
 }
 
 export function passesLuhn(digits: string): boolean {
-  return digits.length > 1 && luhnCheckDigit(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48;
+  return (
+    digits.length > 1 && luhnCheckDigit(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48
+  );
 }
 
 /** One digit changed: a single substitution always breaks the Luhn check. */
@@ -84,11 +91,31 @@ export function groups(digits: string): string[] {
   return out;
 }
 
+// Short texts that repeat (CVVs, expiry dates) are made once: millions of copies kept in rows
+// would only be work for the garbage collector.
+const CVV_TEXT: (string | undefined)[] = new Array<string | undefined>(10_000);
+const EXPIRY_TEXT = new Map<number, string>();
+
+/** Three digits, four for Amex (whose values, 1000–9999, never meet the others' 000–999). */
 export function cvvFor(brand: string, rng: SeededRandom): string {
-  return brand === 'amex' ? String(rng.between(1000, 9999)) : String(rng.between(0, 999)).padStart(3, '0');
+  const value = brand === 'amex' ? rng.between(1000, 9999) : rng.between(0, 999);
+  let text = CVV_TEXT[value];
+  if (text === undefined) {
+    text = String(value).padStart(3, '0');
+    CVV_TEXT[value] = text;
+  }
+  return text;
 }
 
 /** 'MM/YY', one to five years after `year`. */
 export function expiryAfter(year: number, rng: SeededRandom): string {
-  return `${String(rng.between(1, 12)).padStart(2, '0')}/${String((year + rng.between(1, 5)) % 100).padStart(2, '0')}`;
+  const month = rng.between(1, 12);
+  const yy = (year + rng.between(1, 5)) % 100;
+  const key = month * 100 + yy;
+  let text = EXPIRY_TEXT.get(key);
+  if (text === undefined) {
+    text = `${String(month).padStart(2, '0')}/${String(yy).padStart(2, '0')}`;
+    EXPIRY_TEXT.set(key, text);
+  }
+  return text;
 }

@@ -24,11 +24,20 @@ export interface Category {
   readonly subcategories: readonly Subcategory[];
 }
 
-const sub = (name: string, medianUsd: number, ...terms: string[]): Subcategory => ({ name, terms, medianUsd });
+const sub = (name: string, medianUsd: number, ...terms: string[]): Subcategory => ({
+  name,
+  terms,
+  medianUsd,
+});
 
 export const CATEGORIES: readonly Category[] = [
   {
-    name: 'electronics', share: 0.24, growth: 0.12, peakDay: 330, peakBoost: 0.6, regionBias: [1, 0.9, 1.4, 0.9],
+    name: 'electronics',
+    share: 0.24,
+    growth: 0.12,
+    peakDay: 330,
+    peakBoost: 0.6,
+    regionBias: [1, 0.9, 1.4, 0.9],
     brands: ['Sonex', 'Voltra', 'Aperion', 'Kyro', 'Lumetrix', 'Nordwave'],
     subcategories: [
       sub('headphones', 89, 'wireless headphones', 'earbuds', 'noise cancelling headphones'),
@@ -39,7 +48,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
   },
   {
-    name: 'home', share: 0.16, growth: 0.1, peakDay: 340, peakBoost: 0.35, regionBias: [1, 1.1, 0.8, 0.9],
+    name: 'home',
+    share: 0.16,
+    growth: 0.1,
+    peakDay: 340,
+    peakBoost: 0.35,
+    regionBias: [1, 1.1, 0.8, 0.9],
     brands: ['Casavia', 'Hearthly', 'Nido', 'Brightloom', 'Oakhaus'],
     subcategories: [
       sub('kitchen', 65, 'air fryer', 'coffee maker', 'blender', 'knife set'),
@@ -49,7 +63,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
   },
   {
-    name: 'fashion', share: 0.18, growth: 0.06, peakDay: 335, peakBoost: 0.3, regionBias: [0.9, 1.1, 0.9, 1.4],
+    name: 'fashion',
+    share: 0.18,
+    growth: 0.06,
+    peakDay: 335,
+    peakBoost: 0.3,
+    regionBias: [0.9, 1.1, 0.9, 1.4],
     brands: ['Velour', 'Northpeak', 'Urbano', 'Lark & Co', 'Stitchwell'],
     subcategories: [
       sub('shoes', 85, 'running shoes', 'sneakers', 'boots'),
@@ -58,7 +77,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
   },
   {
-    name: 'beauty', share: 0.1, growth: 0.22, peakDay: 45, peakBoost: 0.25, regionBias: [0.9, 1, 1.3, 1.2],
+    name: 'beauty',
+    share: 0.1,
+    growth: 0.22,
+    peakDay: 45,
+    peakBoost: 0.25,
+    regionBias: [0.9, 1, 1.3, 1.2],
     brands: ['Glowe', 'Purelle', 'Maison Iris', 'Dermaline'],
     subcategories: [
       sub('skincare', 28, 'moisturizer', 'sunscreen', 'vitamin c serum'),
@@ -68,7 +92,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
   },
   {
-    name: 'sports', share: 0.09, growth: 0.15, peakDay: 160, peakBoost: 0.4, regionBias: [1.1, 1, 0.8, 1],
+    name: 'sports',
+    share: 0.09,
+    growth: 0.15,
+    peakDay: 160,
+    peakBoost: 0.4,
+    regionBias: [1.1, 1, 0.8, 1],
     brands: ['Stridex', 'Summitra', 'Kinetic', 'Trailborn'],
     subcategories: [
       sub('fitness', 45, 'yoga mat', 'dumbbells', 'resistance bands'),
@@ -78,7 +107,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
   },
   {
-    name: 'toys', share: 0.07, growth: 0.04, peakDay: 350, peakBoost: 1.6, regionBias: [1.1, 1, 0.9, 1],
+    name: 'toys',
+    share: 0.07,
+    growth: 0.04,
+    peakDay: 350,
+    peakBoost: 1.6,
+    regionBias: [1.1, 1, 0.9, 1],
     brands: ['Blockhop', 'Tinkerly', 'Playnest', 'Wonderkit'],
     subcategories: [
       sub('building', 45, 'building blocks', 'construction set'),
@@ -88,7 +122,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
   },
   {
-    name: 'books', share: 0.06, growth: -0.06, peakDay: 350, peakBoost: 0.5, regionBias: [1, 1.2, 0.8, 0.7],
+    name: 'books',
+    share: 0.06,
+    growth: -0.06,
+    peakDay: 350,
+    peakBoost: 0.5,
+    regionBias: [1, 1.2, 0.8, 0.7],
     brands: ['Penwright Press', 'Harbor Books', 'Quillstone'],
     subcategories: [
       sub('fiction', 15, 'novel', 'thriller', 'fantasy book'),
@@ -97,7 +136,12 @@ export const CATEGORIES: readonly Category[] = [
     ],
   },
   {
-    name: 'grocery', share: 0.1, growth: 0.32, peakDay: 355, peakBoost: 0.2, regionBias: [1, 1, 1.1, 0.9],
+    name: 'grocery',
+    share: 0.1,
+    growth: 0.32,
+    peakDay: 355,
+    peakBoost: 0.2,
+    regionBias: [1, 1, 1.1, 0.9],
     brands: ['Fieldstone', 'Daily Harvest', 'Bruno Roastery', 'Greenleaf'],
     subcategories: [
       sub('coffee', 14, 'coffee beans', 'ground coffee', 'espresso pods'),
@@ -134,4 +178,15 @@ export const DEMAND_GAPS: readonly DemandGap[] = [
 
 export const QUERY_PREFIXES = ['cheap', 'best', 'black', 'kids', 'mens', 'womens', 'mini', 'pro'] as const;
 export const QUERY_SUFFIXES = ['sale', 'for men', 'for women', 'gift', '2026', 'deal'] as const;
-export const PRODUCT_ADJECTIVES = ['Pro', 'Lite', 'Max', 'Classic', 'Air', 'Plus', 'Eco', 'Ultra', 'Mini', 'Studio'] as const;
+export const PRODUCT_ADJECTIVES = [
+  'Pro',
+  'Lite',
+  'Max',
+  'Classic',
+  'Air',
+  'Plus',
+  'Eco',
+  'Ultra',
+  'Mini',
+  'Studio',
+] as const;

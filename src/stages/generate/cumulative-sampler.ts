@@ -33,9 +33,9 @@ export class CumulativeSampler {
   }
 }
 
-/** Zipf weights 1/(rank+1)^s: a few heads, a long tail. */
-export function zipfWeights(count: number, exponent: number): Float64Array {
+/** Zipf(-Mandelbrot) weights 1/(rank+1+offset)^s: a few heads, a long tail; the offset flattens the head. */
+export function zipfWeights(count: number, exponent: number, offset = 0): Float64Array {
   const weights = new Float64Array(count);
-  for (let i = 0; i < count; i++) weights[i] = 1 / (i + 1) ** exponent;
+  for (let i = 0; i < count; i++) weights[i] = 1 / (i + 1 + offset) ** exponent;
   return weights;
 }

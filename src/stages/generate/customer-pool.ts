@@ -103,7 +103,10 @@ export class CustomerPool {
 
   private grow(): void {
     this.capacity *= 2;
-    const grown = <T extends Float64Array | Float32Array | Uint8Array | Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
+    const grown = <T extends Float64Array | Float32Array | Uint8Array | Uint32Array | Int32Array>(
+      a: T,
+      make: (n: number) => T,
+    ): T => {
       const b = make(this.capacity);
       b.set(a);
       return b;

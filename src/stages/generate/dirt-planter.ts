@@ -2,16 +2,16 @@
 // would store, hand-made batches the rest, every variant at least once per batch) and the
 // children whose order never existed (orphan warnings).
 
-import { SOURCE_TABLE_NAMES, type SourceTableName } from '../../core/source-tables.js';
+import type { SourceTableName } from '../../core/source-tables.js';
 import { cardFromSeed } from './card-numbers.js';
-import { type DirtVariant, DIRT_VARIANTS } from './dirty-rows.js';
-import { cleanTemplate } from './dirty-templates.js';
+import { cleanTemplate } from './clean-template.js';
+import { DIRT_VARIANTS, type DirtVariant } from './dirt-variants.js';
 import { ITEM } from './order-basket.js';
 import { PAYMENT, paymentStates } from './payment-rows.js';
 import { stochasticCount } from './seeded-random.js';
-import { US_PER_SECOND, formatCents, formatTimestamp } from './timestamp-text.js';
-import { COUNTRIES, localCents } from './world-geography.js';
+import { formatCents, formatTimestamp, US_PER_SECOND } from './timestamp-text.js';
 import { NEVER_AN_ORDER, type TableBuilders, type WorldContext } from './world-context.js';
+import { COUNTRIES, localCents } from './world-geography.js';
 
 /** Dirty rows per clean row of the table, per variant. */
 const LOADABLE_RATE = 0.0004;
@@ -25,10 +25,10 @@ export class DirtPlanter {
 
   constructor(private readonly ctx: WorldContext) {}
 
-  /** Plants this chunk's dirt; `handMadeDue` when the hand-made batches go out with this chunk. */
-  plant(handMade: TableBuilders, handMadeDue: boolean): void {
+  /** Plants this chunk's dirt in `tables`; `handMadeDue` when the hand-made batches go out with this chunk. */
+  plant(tables: readonly SourceTableName[], handMade: TableBuilders, handMadeDue: boolean): void {
     const { ctx } = this;
-    for (const table of SOURCE_TABLE_NAMES) {
+    for (const table of tables) {
       if (NEEDS_ORDERS.includes(table) && ctx.recentOrders.length === 0) continue;
       const clean = ctx.main[table].size;
       for (const variant of DIRT_VARIANTS[table]) {
@@ -59,7 +59,9 @@ export class DirtPlanter {
       const product = catalog.pickInCategory(rng.int(8), ref.us, rng);
       row[ITEM.order_id] = NEVER_AN_ORDER + ++ctx.orphans.orders;
       row[ITEM.product_id] = catalog.idOf(product);
-      row[ITEM.unit_price] = formatCents(localCents(catalog.priceAt(product, ref.us), COUNTRIES[ref.country]!));
+      row[ITEM.unit_price] = formatCents(
+        localCents(catalog.priceAt(product, ref.us), COUNTRIES[ref.country]!),
+      );
       main.order_items.fresh(row, 'orphan_reference');
     }
     const payments = Math.max(1, stochasticCount(rng, main.payments.size * ORPHAN_RATE));
@@ -90,6 +92,7 @@ export class DirtPlanter {
       const row = states[states.length - 1]!.build();
       row[PAYMENT.updated_at] = formatTimestamp(us);
       main.payments.fresh(row, 'orphan_reference');
+      ctx.tally.cardNumber(true);
     }
   }
 }

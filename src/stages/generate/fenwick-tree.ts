@@ -28,7 +28,7 @@ export class FenwickTree {
     this.sum += weight;
     // The new node covers (n - lowbit(n), n]: its own weight plus the nodes below it.
     let node = weight;
-    for (let j = n - 1, stop = n - (n & -n); j > stop; j -= j & -j) node += this.tree[j - 1] ?? 0;
+    for (let j = n - 1, stop = n - (n & -n); j > stop; j -= j & -j) node += this.tree[j - 1]!;
     this.tree[n - 1] = node;
     return slot;
   }
@@ -45,9 +45,9 @@ export class FenwickTree {
     while (step * 2 <= this.count) step *= 2;
     for (; step > 0; step >>= 1) {
       const next = position + step;
-      if (next <= this.count && (this.tree[next - 1] ?? 0) <= remaining) {
+      if (next <= this.count && this.tree[next - 1]! <= remaining) {
         position = next;
-        remaining -= this.tree[next - 1] ?? 0;
+        remaining -= this.tree[next - 1]!;
       }
     }
     return Math.min(position, this.count - 1);
@@ -56,7 +56,7 @@ export class FenwickTree {
   private add(slot: number, delta: number): void {
     this.weights[slot] = (this.weights[slot] ?? 0) + delta;
     this.sum += delta;
-    for (let i = slot + 1; i <= this.count; i += i & -i) this.tree[i - 1] = (this.tree[i - 1] ?? 0) + delta;
+    for (let i = slot + 1; i <= this.count; i += i & -i) this.tree[i - 1]! += delta;
   }
 
   private grow(): void {

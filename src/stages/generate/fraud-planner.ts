@@ -4,13 +4,13 @@
 // accounts with a big first order. Rings keep going over the next orders of their region.
 
 import { type Card, cardFromSeed } from './card-numbers.js';
-import { deviceId, ipAddress, personName } from './customer-factory.js';
+import { deviceId, holderName, ipAddress } from './customer-factory.js';
 import type { FraudPattern } from './ground-truth.js';
 import type { OrderPlan } from './order-emitter.js';
 import type { SeededRandom } from './seeded-random.js';
 import { US_PER_MINUTE } from './timestamp-text.js';
-import { COUNTRIES, FOREIGN_COUNTRY_CODES, REGION_PROFILES } from './world-geography.js';
 import type { WorldContext } from './world-context.js';
+import { COUNTRIES, FOREIGN_COUNTRY_CODES, REGION_PROFILES } from './world-geography.js';
 
 interface Ring {
   readonly pattern: 'velocity_card' | 'velocity_device';
@@ -21,7 +21,11 @@ interface Ring {
 }
 
 /** A customer of the region for a fraud order: a fresh fraud account, or a taken-over one. */
-export type AccountSource = (region: number, us: number, takeover: boolean) => { customer: number; fresh: boolean };
+export type AccountSource = (
+  region: number,
+  us: number,
+  takeover: boolean,
+) => { customer: number; fresh: boolean };
 
 export class FraudPlanner {
   private readonly rings: (Ring | undefined)[] = REGION_PROFILES.map(() => undefined);
@@ -53,19 +57,34 @@ export class FraudPlanner {
     const ring = this.rings[region]!;
     ring.left--;
     const { rng, pool } = this.ctx;
-    const { customer, fresh } = this.account(region, us, rng.chance(ring.pattern === 'velocity_card' ? 0.5 : 0.3));
+    const { customer, fresh } = this.account(
+      region,
+      us,
+      rng.chance(ring.pattern === 'velocity_card' ? 0.5 : 0.3),
+    );
     const home = pool.country[customer]!;
     const seed = pool.deviceSeed[customer]!;
     return {
       ...this.common(customer, home, us, category, otherCategory, ring.pattern),
       card: ring.pattern === 'velocity_card' ? ring.card : cardFromSeed(rng.nextUint32()),
-      device: ring.pattern === 'velocity_device' ? ring.device : fresh ? deviceId(rng.nextUint32()) : deviceId(seed),
+      device:
+        ring.pattern === 'velocity_device'
+          ? ring.device
+          : fresh
+            ? deviceId(rng.nextUint32())
+            : deviceId(seed),
       ip: ring.pattern === 'velocity_device' ? ring.ip : ipAddress(home, fresh ? rng.nextUint32() : seed),
     };
   }
 
   /** A one-off fraud order: card testing, geography or a new account's big first order. */
-  singleOrder(pattern: 'card_testing' | 'geo_mismatch' | 'new_account_high_value', region: number, us: number, category: number, otherCategory: () => number): OrderPlan {
+  singleOrder(
+    pattern: 'card_testing' | 'geo_mismatch' | 'new_account_high_value',
+    region: number,
+    us: number,
+    category: number,
+    otherCategory: () => number,
+  ): OrderPlan {
     const { rng, pool } = this.ctx;
     const { customer } = this.account(region, us, pattern === 'geo_mismatch' && rng.chance(0.7));
     const home = pool.country[customer]!;
@@ -74,7 +93,10 @@ export class FraudPlanner {
     if (pattern === 'card_testing') {
       const oneCard = rng.chance(0.4) ? cardFromSeed(rng.nextUint32()) : undefined;
       const count = rng.between(5, 25);
-      const attempts = Array.from({ length: count }, () => ({ card: oneCard ?? cardFromSeed(rng.nextUint32()), declined: rng.chance(0.85) }));
+      const attempts = Array.from({ length: count }, () => ({
+        card: oneCard ?? cardFromSeed(rng.nextUint32()),
+        declined: rng.chance(0.85),
+      }));
       return { ...base, basket: 'cheap', channel: 'web', attempts, device, ip: foreignIp(rng) };
     }
     if (pattern === 'geo_mismatch') {
@@ -86,9 +108,16 @@ export class FraudPlanner {
     return { ...base, basket: 'expensive', category: 0, device, ip: ipAddress(home, rng.nextUint32()) };
   }
 
-  private common(customer: number, home: number, us: number, category: number, otherCategory: () => number, fraud: FraudPattern): OrderPlan {
+  private common(
+    customer: number,
+    home: number,
+    us: number,
+    category: number,
+    otherCategory: () => number,
+    fraud: FraudPattern,
+  ): OrderPlan {
     const { rng, pool } = this.ctx;
-    const name = personName(home, pool.nameSeed[customer]!);
+    const holder = holderName(home, pool.nameSeed[customer]!);
     return {
       us,
       customerId: pool.ids[customer]!,
@@ -101,7 +130,7 @@ export class FraudPlanner {
       method: 'card',
       card: cardFromSeed(rng.nextUint32()),
       billingCountry: COUNTRIES[home]!.code,
-      holder: `${name.first} ${name.last}`,
+      holder,
       ip: null,
       device: null,
       fraud,

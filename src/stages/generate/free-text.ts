@@ -25,8 +25,23 @@ const NOTES = [
   'Fragile, handle with care',
   'Leave with the neighbour at no. 12',
 ];
-const HINTS = ['vip', 'b2b', 'student', 'newsletter', 'wholesale lead', 'churn risk', 'loyalty gold', 'press'];
-const GIFTS = ['Happy birthday!', 'Merry Christmas from all of us', 'Congratulations on the new job', 'With love, M.', 'Get well soon'];
+const HINTS = [
+  'vip',
+  'b2b',
+  'student',
+  'newsletter',
+  'wholesale lead',
+  'churn risk',
+  'loyalty gold',
+  'press',
+];
+const GIFTS = [
+  'Happy birthday!',
+  'Merry Christmas from all of us',
+  'Congratulations on the new job',
+  'With love, M.',
+  'Get well soon',
+];
 const MAIL = ['gmail.com', 'yahoo.com', 'outlook.com', 'web.de', 'mail.com'];
 
 export function ssnText(rng: SeededRandom): string {
@@ -52,7 +67,12 @@ export function decoyDigits(rng: SeededRandom): string {
 }
 
 function holding(text: string, kind: SecretKind | undefined): FreeText {
-  return { text, pans: kind === 'pan' ? 1 : 0, ssns: kind === 'ssn' ? 1 : 0, emails: kind === 'email' ? 1 : 0 };
+  return {
+    text,
+    pans: kind === 'pan' ? 1 : 0,
+    ssns: kind === 'ssn' ? 1 : 0,
+    emails: kind === 'email' ? 1 : 0,
+  };
 }
 
 function secret(kind: SecretKind, rng: SeededRandom): string {
@@ -61,10 +81,16 @@ function secret(kind: SecretKind, rng: SeededRandom): string {
 
 /** orders.notes: mostly harmless instructions. */
 export function orderNote(rng: SeededRandom, kind?: SecretKind): FreeText {
-  if (kind === 'pan') return holding(rng.pick(['Please charge my other card ', 'card: ', 'use this one if it fails ']) + panText(rng), kind);
-  if (kind === 'ssn') return holding(rng.pick(['tax id for the invoice ', 'my ssn is ']) + ssnText(rng), kind);
+  if (kind === 'pan')
+    return holding(
+      rng.pick(['Please charge my other card ', 'card: ', 'use this one if it fails ']) + panText(rng),
+      kind,
+    );
+  if (kind === 'ssn')
+    return holding(rng.pick(['tax id for the invoice ', 'my ssn is ']) + ssnText(rng), kind);
   if (kind === 'email') return holding(rng.pick(['send the invoice to ', 'contact ']) + emailText(rng), kind);
-  if (rng.chance(0.08)) return holding(`${rng.pick(['order ref ', 'ref. no. ', 'parcel '])}${decoyDigits(rng)}`, undefined);
+  if (rng.chance(0.08))
+    return holding(`${rng.pick(['order ref ', 'ref. no. ', 'parcel '])}${decoyDigits(rng)}`, undefined);
   return holding(rng.pick(NOTES), undefined);
 }
 
@@ -79,12 +105,15 @@ export function segmentHint(rng: SeededRandom, kind?: SecretKind): FreeText {
 /** The extra gift_message column of some order exports. */
 export function giftMessage(rng: SeededRandom, kind?: SecretKind): FreeText {
   const greeting = rng.pick(GIFTS);
-  return kind === undefined ? holding(greeting, undefined) : holding(`${greeting} (${secret(kind, rng)})`, kind);
+  return kind === undefined
+    ? holding(greeting, undefined)
+    : holding(`${greeting} (${secret(kind, rng)})`, kind);
 }
 
 /** What a confused shopper types into the search box. */
 export function pastedQuery(rng: SeededRandom, kind: SecretKind): FreeText {
   const value = secret(kind, rng);
-  const prefix = kind === 'email' ? rng.pick(['order status ', 'my account ', '']) : kind === 'ssn' ? 'refund ssn ' : '';
+  const prefix =
+    kind === 'email' ? rng.pick(['order status ', 'my account ', '']) : kind === 'ssn' ? 'refund ssn ' : '';
   return holding(`${prefix}${value}`, kind);
 }

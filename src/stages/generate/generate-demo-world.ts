@@ -6,8 +6,8 @@ import type { Engine } from '../../ports/engine.js';
 import type { ObjectStore } from '../../ports/object-store.js';
 import { type GenerateWorldOptions, WorldGenerator } from './generate-world.js';
 import type { GroundTruth } from './ground-truth.js';
-import { type RawWriteProgress, type RawWriteResult, writeWorldToRaw } from './write-world-to-raw.js';
 import { GROUND_TRUTH_FILE, writeGroundTruth } from './write-ground-truth.js';
+import { type RawWriteProgress, type RawWriteResult, writeWorldToRaw } from './write-world-to-raw.js';
 
 export interface DemoWorldProgress extends RawWriteProgress {
   /** How far through history the batch just written is, 0 to 1. */
@@ -44,7 +44,10 @@ export async function generateDemoWorld(input: GenerateDemoWorldInput): Promise<
     store: input.store,
     engine: input.engine,
     onProgress: (progress) =>
-      input.onProgress?.({ ...progress, fraction: Math.min(1, (Date.parse(`${progress.dt}T00:00:00Z`) - first + 86_400_000) / span) }),
+      input.onProgress?.({
+        ...progress,
+        fraction: Math.min(1, (Date.parse(`${progress.dt}T00:00:00Z`) - first + 86_400_000) / span),
+      }),
   });
   const groundTruth = world.groundTruth();
   await writeGroundTruth(input.dataDir, groundTruth, world.expectedKeys());

@@ -2,8 +2,8 @@
 // deterministic for a seed, with memory bounded by one chunk plus compact per-customer and
 // per-product state. The ground truth is complete once the stream has been read to the end.
 
-import { SOURCE_TABLE_NAMES, type SourceTableName } from '../../core/source-tables.js';
 import { ShoplakeError } from '../../core/shoplake-error.js';
+import { SOURCE_TABLE_NAMES, type SourceTableName } from '../../core/source-tables.js';
 import { type BatchShape, PLAIN_SHAPE, randomShape } from './batch-shaping.js';
 import { ChunkExporter } from './chunk-exporter.js';
 import { CustomerFactory } from './customer-factory.js';
@@ -20,7 +20,13 @@ import { ShopCalendar } from './shop-calendar.js';
 import { dateOfEpochDay } from './timestamp-text.js';
 import { VersionQueue } from './version-queue.js';
 import type { WorldBatch } from './world-batch.js';
-import { IdSequences, type ResolvedWorldOptions, type TableBuilders, type WorldContext, tableBuilders } from './world-context.js';
+import {
+  IdSequences,
+  type ResolvedWorldOptions,
+  type TableBuilders,
+  tableBuilders,
+  type WorldContext,
+} from './world-context.js';
 
 export interface GenerateWorldOptions {
   /** Clean orders in the whole history (the curated orders table will hold exactly this many). */
@@ -35,6 +41,16 @@ export interface GenerateWorldOptions {
   readonly batches?: number;
 }
 
+const EARLY_TABLES: readonly SourceTableName[] = ['products'];
+const ORDER_TABLES: readonly SourceTableName[] = ['customers', 'orders', 'order_items', 'payments'];
+
+/** Columns that surely arrive as text in the second chunk, so that every world has drift. */
+const FIRST_DRIFT: Partial<Record<SourceTableName, readonly string[]>> = {
+  orders: ['order_ts', 'total_amount'],
+  order_items: ['quantity'],
+  payments: ['amount', 'customer_id'],
+};
+
 /** Worlds up to this many orders also get their expected curated keys written out. */
 export const KEYS_FILE_MAX_ORDERS = 200_000;
 
@@ -45,12 +61,15 @@ export function resolveWorldOptions(options: GenerateWorldOptions): ResolvedWorl
   const invalid = (what: string): never => {
     throw new ShoplakeError('invalid_argument', `Invalid world option: ${what}.`, { retryable: false });
   };
-  if (!Number.isSafeInteger(orders) || orders < 1) invalid(`orders must be a positive integer, got ${orders}`);
+  if (!Number.isSafeInteger(orders) || orders < 1)
+    invalid(`orders must be a positive integer, got ${orders}`);
   if (!Number.isSafeInteger(seed) || seed < 0) invalid(`seed must be a non-negative integer, got ${seed}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(endDate))) invalid(`endDate must be YYYY-MM-DD, got ${endDate}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(endDate) || Number.isNaN(Date.parse(endDate)))
+    invalid(`endDate must be YYYY-MM-DD, got ${endDate}`);
   if (!Number.isSafeInteger(days) || days < 7) invalid(`days must be an integer of at least 7, got ${days}`);
   const chunks = options.batches ?? Math.min(200, Math.max(6, Math.round(orders / 25_000)));
-  if (!Number.isSafeInteger(chunks) || chunks < 1) invalid(`batches must be a positive integer, got ${chunks}`);
+  if (!Number.isSafeInteger(chunks) || chunks < 1)
+    invalid(`batches must be a positive integer, got ${chunks}`);
   return { orders, seed, endDate, days, chunks: Math.min(chunks, days) };
 }
 
@@ -58,6 +77,7 @@ export function resolveWorldOptions(options: GenerateWorldOptions): ResolvedWorl
 export class WorldGenerator {
   readonly options: ResolvedWorldOptions;
   private readonly ctx: WorldContext;
+  private started = false;
   private finished = false;
 
   constructor(options: GenerateWorldOptions) {
@@ -65,7 +85,11 @@ export class WorldGenerator {
     const { orders, seed } = this.options;
     const rng = new SeededRandom(seed);
     const calendar = new ShopCalendar(this.options);
-    const catalog = new ProductCatalog(Math.min(6000, Math.max(1500, Math.round(1200 + orders / 800))), calendar, new SeededRandom(seed, 2));
+    const catalog = new ProductCatalog(
+      Math.min(6000, Math.max(1500, Math.round(1200 + orders / 800))),
+      calendar,
+      new SeededRandom(seed, 2),
+    );
     const tally = new GroundTruthTally(orders <= KEYS_FILE_MAX_ORDERS);
     this.ctx = {
       options: this.options,
@@ -89,6 +113,13 @@ export class WorldGenerator {
   }
 
   *batches(): Generator<WorldBatch> {
+    if (this.started)
+      throw new ShoplakeError(
+        'invalid_argument',
+        'A world can be read only once; create another WorldGenerator.',
+        { retryable: false },
+      );
+    this.started = true;
     const { ctx } = this;
     const { calendar, rng, tally } = ctx;
     const customers = new CustomerFactory(ctx);
@@ -97,11 +128,14 @@ export class WorldGenerator {
     const dirt = new DirtPlanter(ctx);
     let handMade: TableBuilders = tableBuilders(tally);
     const last = calendar.chunks.length - 1;
-    const stride = Math.max(1, Math.round(calendar.chunks.length / 6));
+    // Hand-made batches about three times in history, re-exports about eight: few small files.
+    const handMadeStride = Math.max(1, Math.round(calendar.chunks.length / 3));
+    const reexportStride = Math.max(3, Math.round(calendar.chunks.length / 8));
     for (const chunk of calendar.chunks) {
       ctx.chunk = chunk;
       ctx.main = tableBuilders(tally);
       const shapes = this.shapes(chunk.index);
+      const handMadeDue = chunk.index % handMadeStride === handMadeStride - 1 || chunk.index === last;
       if (chunk.index === 0) customers.seedBase();
       for (const row of ctx.catalog.listedIn(chunk)) ctx.main.products.fresh(row);
       for (const row of ctx.catalog.changesIn(chunk, rng)) ctx.main.products.version(row);
@@ -113,13 +147,19 @@ export class WorldGenerator {
         ctx.main[due.table].version(due.row);
         if (due.chargebackOf !== undefined) tally.chargeback(due.chargebackOf);
       }
+      // Products (which items refer to) and search events (which nothing refers to) go out
+      // first, so their rows are not kept (and copied by the collector) while orders are made.
+      dirt.plant(EARLY_TABLES, handMade, handMadeDue);
+      yield* exporter.regularBatches(chunk, ctx.main, shapes, ['products']);
+      generateSearches(ctx);
+      dirt.plant(['search_events'], handMade, handMadeDue);
+      yield* exporter.regularBatches(chunk, ctx.main, shapes, ['search_events']);
       orders.generateChunk();
       dirt.plantOrphans();
-      generateSearches(ctx);
-      const handMadeDue = chunk.index % stride === stride - 1 || chunk.index === last;
-      dirt.plant(handMade, handMadeDue);
-      yield* exporter.regularBatches(chunk, ctx.main, shapes);
-      if (chunk.index > 0 && (chunk.index % 3 === 2 || chunk.index === last)) yield* exporter.reexportBatches(chunk);
+      dirt.plant(ORDER_TABLES, handMade, handMadeDue);
+      yield* exporter.regularBatches(chunk, ctx.main, shapes, ORDER_TABLES);
+      if (chunk.index > 0 && (chunk.index % reexportStride === reexportStride - 1 || chunk.index === last))
+        yield* exporter.reexportBatches(chunk);
       if (handMadeDue) {
         yield* exporter.handMadeBatches(chunk, handMade);
         handMade = tableBuilders(tally);
@@ -130,7 +170,10 @@ export class WorldGenerator {
 
   /** The ground truth of everything emitted; only complete after `batches()` has run out. */
   groundTruth(): GroundTruth {
-    if (!this.finished) throw new ShoplakeError('invalid_argument', 'Read all batches before asking for the ground truth.', { retryable: false });
+    if (!this.finished)
+      throw new ShoplakeError('invalid_argument', 'Read all batches before asking for the ground truth.', {
+        retryable: false,
+      });
     const { calendar, pool, tally } = this.ctx;
     let regular = 0;
     for (let c = 0; c < pool.count; c++) if (pool.slot[c]! >= 0) regular++;
@@ -143,7 +186,7 @@ export class WorldGenerator {
         startDate: dateOfEpochDay(calendar.startEpochDay),
         endDate: this.options.endDate,
       },
-      { droppedOutCustomerIds: [...pool.droppedOut], regularCustomers: regular },
+      { droppedOutCustomerIds: [...pool.droppedOut].sort((a, b) => a - b), regularCustomers: regular },
     );
   }
 
@@ -159,7 +202,7 @@ export class WorldGenerator {
       SOURCE_TABLE_NAMES.map((table) => {
         if (chunk === 0) return [table, PLAIN_SHAPE];
         const shape = randomShape(table, rng, {
-          text: chunk === 1 && (table === 'orders' || table === 'order_items' || table === 'payments'),
+          ...(chunk === 1 && FIRST_DRIFT[table] ? { text: FIRST_DRIFT[table] } : {}),
           extras: chunk === 2 && (table === 'orders' || table === 'customers' || table === 'search_events'),
         });
         return [table, shape.textColumns.length === 0 && shape.extras.length === 0 ? PLAIN_SHAPE : shape];

@@ -5,10 +5,17 @@ import { SOURCE_TABLE_NAMES, type SourceTableName } from '../../core/source-tabl
 import { ERROR_RULES, type ErrorRule, WARN_RULES, type WarnRule } from '../../core/validation-rules.js';
 import { DEMAND_GAPS } from './category-vocabulary.js';
 import type { FreeText } from './free-text.js';
-import { FRAUD_PATTERNS, type FraudPattern, type GroundTruth, type SensitiveCounts, type TableGroundTruth } from './ground-truth.js';
+import {
+  FRAUD_PATTERNS,
+  type FraudPattern,
+  type GroundTruth,
+  type SensitiveCounts,
+  type TableGroundTruth,
+} from './ground-truth.js';
 import { COUNTRIES } from './world-geography.js';
 
-interface MutableTableTruth {
+/** A table's counters, handed to its batch builders so that counting a row is a field increment. */
+export interface MutableTableTruth {
   rawRows: number;
   expectedCuratedRows: number;
   rejectedByRule: Record<ErrorRule, number>;
@@ -21,9 +28,12 @@ export class GroundTruthTally {
   private readonly tables = {} as Record<SourceTableName, MutableTableTruth>;
   private readonly keys: Record<SourceTableName, number[]> | undefined;
   private readonly byColumn = new Map<string, { pans: number; ssns: number; emails: number }>();
-  private readonly fraud = Object.fromEntries(FRAUD_PATTERNS.map((p) => [p, [] as number[]])) as Record<FraudPattern, number[]>;
+  private readonly fraud = Object.fromEntries(FRAUD_PATTERNS.map((p) => [p, [] as number[]])) as Record<
+    FraudPattern,
+    number[]
+  >;
   private readonly chargebacks: number[] = [];
-  private readonly counters = { luhnInvalid: 0, cardNumbers: 0, ssns: 0, batches: 0, unloadable: 0 };
+  private readonly sums = { luhnInvalid: 0, cardNumbers: 0, ssns: 0, batches: 0, unloadable: 0 };
 
   constructor(collectKeys: boolean) {
     for (const table of SOURCE_TABLE_NAMES) {
@@ -36,35 +46,32 @@ export class GroundTruthTally {
         versionDuplicateRows: 0,
       };
     }
-    this.keys = collectKeys ? (Object.fromEntries(SOURCE_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<SourceTableName, number[]>) : undefined;
+    this.keys = collectKeys
+      ? (Object.fromEntries(SOURCE_TABLE_NAMES.map((t) => [t, []])) as unknown as Record<
+          SourceTableName,
+          number[]
+        >)
+      : undefined;
   }
 
-  fresh(table: SourceTableName, key: number, warning?: WarnRule): void {
-    const truth = this.tables[table];
-    truth.rawRows++;
-    truth.expectedCuratedRows++;
-    if (warning) truth.warningsByRule[warning]++;
-    this.keys?.[table].push(key);
+  counters(table: SourceTableName): MutableTableTruth {
+    return this.tables[table];
   }
 
-  version(table: SourceTableName): void {
-    this.tables[table].rawRows++;
-    this.tables[table].versionDuplicateRows++;
+  /** Where the expected keys of `table` go, when they are collected. */
+  keysOf(table: SourceTableName): number[] | undefined {
+    return this.keys?.[table];
   }
 
+  /** A row sent once more, unchanged, outside any builder. */
   copy(table: SourceTableName): void {
     this.tables[table].rawRows++;
     this.tables[table].exactDuplicateRows++;
   }
 
-  rejected(table: SourceTableName, rule: ErrorRule): void {
-    this.tables[table].rawRows++;
-    this.tables[table].rejectedByRule[rule]++;
-  }
-
   batch(mysqlLoadable: boolean): void {
-    this.counters.batches++;
-    if (!mysqlLoadable) this.counters.unloadable++;
+    this.sums.batches++;
+    if (!mysqlLoadable) this.sums.unloadable++;
   }
 
   freeText(column: string, text: FreeText): void {
@@ -77,12 +84,12 @@ export class GroundTruthTally {
   }
 
   cardNumber(luhnValid: boolean): void {
-    this.counters.cardNumbers++;
-    if (!luhnValid) this.counters.luhnInvalid++;
+    this.sums.cardNumbers++;
+    if (!luhnValid) this.sums.luhnInvalid++;
   }
 
   ssn(): void {
-    this.counters.ssns++;
+    this.sums.ssns++;
   }
 
   fraudulent(pattern: FraudPattern, paymentId: number): void {
@@ -101,24 +108,29 @@ export class GroundTruthTally {
   }
 
   result(generator: GroundTruth['generator'], churn: GroundTruth['churn']): GroundTruth {
-    const byColumn: Record<string, SensitiveCounts> = Object.fromEntries([...this.byColumn].sort(([a], [b]) => (a < b ? -1 : 1)));
-    const sum = (pick: (c: SensitiveCounts) => number): number => Object.values(byColumn).reduce((n, c) => n + pick(c), 0);
+    const byColumn: Record<string, SensitiveCounts> = Object.fromEntries(
+      [...this.byColumn].sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
+    const sum = (pick: (c: SensitiveCounts) => number): number =>
+      Object.values(byColumn).reduce((n, c) => n + pick(c), 0);
     return {
       generator,
       endDate: generator.endDate,
       tables: this.tables as Record<SourceTableName, TableGroundTruth>,
-      batches: { total: this.counters.batches, mysqlUnloadable: this.counters.unloadable },
+      batches: { total: this.sums.batches, mysqlUnloadable: this.sums.unloadable },
       sensitive: {
         pansInFreeText: sum((c) => c.pans),
         ssnsInFreeText: sum((c) => c.ssns),
         emailsInFreeText: sum((c) => c.emails),
-        luhnInvalidCardNumbers: this.counters.luhnInvalid,
-        cardNumbers: this.counters.cardNumbers,
-        ssns: this.counters.ssns,
+        luhnInvalidCardNumbers: this.sums.luhnInvalid,
+        cardNumbers: this.sums.cardNumbers,
+        ssns: this.sums.ssns,
         byColumn,
       },
       fraud: {
-        paymentIdsByPattern: Object.fromEntries(FRAUD_PATTERNS.map((p) => [p, [...this.fraud[p]].sort((a, b) => a - b)])) as Record<FraudPattern, number[]>,
+        paymentIdsByPattern: Object.fromEntries(
+          FRAUD_PATTERNS.map((p) => [p, [...this.fraud[p]].sort((a, b) => a - b)]),
+        ) as Record<FraudPattern, number[]>,
         chargebackPaymentIds: [...this.chargebacks].sort((a, b) => a - b),
       },
       churn,

@@ -5,7 +5,13 @@
 import type { SourceTableName } from '../../core/source-tables.js';
 import type { ErrorRule, WarnRule } from '../../core/validation-rules.js';
 
-export const FRAUD_PATTERNS = ['card_testing', 'velocity_card', 'velocity_device', 'geo_mismatch', 'new_account_high_value'] as const;
+export const FRAUD_PATTERNS = [
+  'card_testing',
+  'velocity_card',
+  'velocity_device',
+  'geo_mismatch',
+  'new_account_high_value',
+] as const;
 export type FraudPattern = (typeof FRAUD_PATTERNS)[number];
 
 export interface TableGroundTruth {

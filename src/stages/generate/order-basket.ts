@@ -8,7 +8,15 @@ import type { SeededRandom } from './seeded-random.js';
 import { formatCents, formatTimestamp } from './timestamp-text.js';
 import { COUNTRIES, localCents } from './world-geography.js';
 
-export const ITEM = columnSlots('order_items', ['order_item_id', 'order_id', 'product_id', 'quantity', 'unit_price', 'discount', 'updated_at']);
+export const ITEM = columnSlots('order_items', [
+  'order_item_id',
+  'order_id',
+  'product_id',
+  'quantity',
+  'unit_price',
+  'discount',
+  'updated_at',
+]);
 
 export interface Basket {
   readonly items: MutableRow[];
@@ -35,7 +43,12 @@ export interface BasketRequest {
 
 export function buildBasket(catalog: ProductCatalog, request: BasketRequest, rng: SeededRandom): Basket {
   const country = COUNTRIES[request.country]!;
-  const count = request.kind === 'cheap' ? 1 : request.kind === 'expensive' ? rng.between(3, 7) : Math.min(8, 1 + rng.poisson(1.5));
+  const count =
+    request.kind === 'cheap'
+      ? 1
+      : request.kind === 'expensive'
+        ? rng.between(3, 7)
+        : Math.min(8, 1 + rng.poisson(1.5));
   const items: MutableRow[] = [];
   let subtotal = 0;
   let discount = 0;
@@ -46,11 +59,16 @@ export function buildBasket(catalog: ProductCatalog, request: BasketRequest, rng
         ? rng.pick(catalog.cheap)
         : request.kind === 'expensive'
           ? rng.pick(catalog.expensive)
-          : catalog.pickInCategory(i > 0 && rng.chance(0.2) ? request.otherCategory() : request.category, request.us, rng);
+          : catalog.pickInCategory(
+              i > 0 && rng.chance(0.2) ? request.otherCategory() : request.category,
+              request.us,
+              rng,
+            );
     const quantity = request.kind === 'cheap' ? 1 : quantityOf(rng);
     const unit = localCents(catalog.priceAt(product, request.us), country);
     const line = unit * quantity;
-    const off = request.kind === 'regular' && rng.chance(0.12) ? Math.round(line * rng.uniform(0.05, 0.3)) : 0;
+    const off =
+      request.kind === 'regular' && rng.chance(0.12) ? Math.round(line * rng.uniform(0.05, 0.3)) : 0;
     subtotal += line;
     discount += off;
     const row = emptyRow('order_items');
@@ -63,7 +81,8 @@ export function buildBasket(catalog: ProductCatalog, request: BasketRequest, rng
     row[ITEM.updated_at] = stamp;
     items.push(row);
   }
-  const freeShipping = request.inStore || request.kind === 'cheap' || subtotal - discount >= localCents(5000, country);
+  const freeShipping =
+    request.inStore || request.kind === 'cheap' || subtotal - discount >= localCents(5000, country);
   const shipping = freeShipping ? 0 : localCents(499, country);
   const tax = Math.round((subtotal - discount) * country.taxRate);
   return { items, subtotal, discount, shipping, tax, total: subtotal - discount + shipping + tax };

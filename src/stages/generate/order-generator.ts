@@ -2,20 +2,29 @@
 // slot is ordinary, a planted warning (orphan customer, wrong total) or fraud; ordinary orders
 // come from an alive customer in proportion to their rate, or from a new one.
 
-import { CATEGORIES } from './category-vocabulary.js';
 import { cardFromSeed } from './card-numbers.js';
-import { type CustomerFactory, deviceId, ipAddress, personName, pickCountry } from './customer-factory.js';
+import { CATEGORIES } from './category-vocabulary.js';
 import { CumulativeSampler } from './cumulative-sampler.js';
+import { type CustomerFactory, deviceId, holderName, ipAddress, pickCountry } from './customer-factory.js';
 import { FraudPlanner, fraudAccountCreatedUs } from './fraud-planner.js';
-import { type OrderPlan, emitOrder } from './order-emitter.js';
+import { emitOrder, type OrderPlan } from './order-emitter.js';
 import type { PaymentMethod } from './payment-rows.js';
-import { bump } from './shop-calendar.js';
 import { stochasticCount } from './seeded-random.js';
-import { US_PER_DAY, US_PER_HOUR, dayOfYear } from './timestamp-text.js';
-import { COUNTRIES, COUNTRIES_BY_REGION, REGION_PROFILES } from './world-geography.js';
+import { bump } from './shop-calendar.js';
+import { dayOfYear, US_PER_DAY, US_PER_HOUR } from './timestamp-text.js';
 import { NEVER_A_CUSTOMER, type WorldContext } from './world-context.js';
+import { COUNTRIES, COUNTRIES_BY_REGION, REGION_PROFILES } from './world-geography.js';
 
-const KINDS = ['ordinary', 'orphan_reference', 'total_mismatch', 'card_testing', 'velocity_card', 'velocity_device', 'geo_mismatch', 'new_account_high_value'] as const;
+const KINDS = [
+  'ordinary',
+  'orphan_reference',
+  'total_mismatch',
+  'card_testing',
+  'velocity_card',
+  'velocity_device',
+  'geo_mismatch',
+  'new_account_high_value',
+] as const;
 type Kind = (typeof KINDS)[number];
 /** Share of order slots per kind (rings then take over the next 4–12 orders of their region). */
 const RATES: readonly [Kind, number][] = [
@@ -27,13 +36,25 @@ const RATES: readonly [Kind, number][] = [
   ['geo_mismatch', 0.003],
   ['new_account_high_value', 0.002],
 ];
-const LOCAL_HOUR_WEIGHTS = [3, 2, 1, 1, 1, 2, 4, 7, 10, 12, 13, 14, 15, 14, 13, 13, 14, 16, 19, 22, 23, 20, 14, 8];
+const LOCAL_HOUR_WEIGHTS = [
+  3, 2, 1, 1, 1, 2, 4, 7, 10, 12, 13, 14, 15, 14, 13, 13, 14, 16, 19, 22, 23, 20, 14, 8,
+];
 const hourPicker = new CumulativeSampler(LOCAL_HOUR_WEIGHTS);
 const CHANNELS = ['web', 'mobile', 'store', 'marketplace'] as const;
 /** Channel mix per region: APAC shops on the phone, NA more in marketplaces. */
-const channelPickers = [[45, 30, 8, 17], [48, 32, 10, 10], [30, 55, 5, 10], [40, 42, 10, 8]].map((w) => new CumulativeSampler(w));
+const channelPickers = [
+  [45, 30, 8, 17],
+  [48, 32, 10, 10],
+  [30, 55, 5, 10],
+  [40, 42, 10, 8],
+].map((w) => new CumulativeSampler(w));
 const METHODS: readonly PaymentMethod[] = ['card', 'paypal', 'wallet', 'bank_transfer', 'gift_card'];
-const methodPickers = [[68, 14, 10, 3, 5], [55, 18, 9, 13, 5], [52, 8, 30, 5, 5], [60, 12, 10, 14, 4]].map((w) => new CumulativeSampler(w));
+const methodPickers = [
+  [68, 14, 10, 3, 5],
+  [55, 18, 9, 13, 5],
+  [52, 8, 30, 5, 5],
+  [60, 12, 10, 14, 4],
+].map((w) => new CumulativeSampler(w));
 
 export class OrderGenerator {
   private readonly fraud: FraudPlanner;
@@ -71,7 +92,14 @@ export class OrderGenerator {
     }
   }
 
-  private placeOrder(kind: Kind, region: number, us: number, demand: number, category: number, otherCategory: () => number): void {
+  private placeOrder(
+    kind: Kind,
+    region: number,
+    us: number,
+    demand: number,
+    category: number,
+    otherCategory: () => number,
+  ): void {
     const { ctx } = this;
     if (this.fraud.ringActive(region) && kind === 'ordinary') {
       emitOrder(ctx, this.fraud.ringOrder(region, us, category, otherCategory));
@@ -89,14 +117,30 @@ export class OrderGenerator {
     if (kind === 'orphan_reference') {
       const home = pickCountry(region, ctx.rng);
       const customerId = NEVER_A_CUSTOMER + ++ctx.orphans.customers;
-      emitOrder(ctx, { ...this.ordinaryPlan(home, -1, customerId, us, category, otherCategory, false), warning: kind });
+      emitOrder(ctx, {
+        ...this.ordinaryPlan(home, -1, customerId, us, category, otherCategory, false),
+        warning: kind,
+      });
       return;
     }
     const { pool, rng } = ctx;
     let customer = pool.wantsNewCustomer(region, demand, rng) ? -1 : pool.pickAlive(region, rng);
     const fresh = customer < 0;
-    if (fresh) customer = this.customers.acquire(region, Math.max(ctx.chunk.startUs, us - rng.uniform(0, 2) * US_PER_DAY), true);
-    const plan = this.ordinaryPlan(pool.country[customer]!, customer, pool.ids[customer]!, us, category, otherCategory, fresh);
+    if (fresh)
+      customer = this.customers.acquire(
+        region,
+        Math.max(ctx.chunk.startUs, us - rng.uniform(0, 2) * US_PER_DAY),
+        true,
+      );
+    const plan = this.ordinaryPlan(
+      pool.country[customer]!,
+      customer,
+      pool.ids[customer]!,
+      us,
+      category,
+      otherCategory,
+      fresh,
+    );
     const orderId = emitOrder(ctx, kind === 'total_mismatch' ? { ...plan, warning: kind } : plan);
     pool.recordPurchase(customer, region, rng);
     if (kind === 'ordinary' && (ctx.recentOrders.length < 200 || rng.chance(0.01))) {
@@ -106,14 +150,27 @@ export class OrderGenerator {
     }
   }
 
-  private ordinaryPlan(home: number, customer: number, customerId: number, us: number, category: number, otherCategory: () => number, fresh: boolean): OrderPlan {
+  private ordinaryPlan(
+    home: number,
+    customer: number,
+    customerId: number,
+    us: number,
+    category: number,
+    otherCategory: () => number,
+    fresh: boolean,
+  ): OrderPlan {
     const { rng, pool } = this.ctx;
     const region = COUNTRIES[home]!.region;
     const channel = CHANNELS[channelPickers[region]!.sample(rng)]!;
-    const method = channel === 'store' ? (rng.chance(0.75) ? 'card' : 'wallet') : METHODS[methodPickers[region]!.sample(rng)]!;
+    const method =
+      channel === 'store'
+        ? rng.chance(0.75)
+          ? 'card'
+          : 'wallet'
+        : METHODS[methodPickers[region]!.sample(rng)]!;
     const seed = customer >= 0 ? pool.deviceSeed[customer]! : rng.nextUint32();
     const cardSeed = customer >= 0 ? pool.cardSeed[customer]! : rng.nextUint32();
-    const name = personName(home, customer >= 0 ? pool.nameSeed[customer]! : seed);
+    const holder = holderName(home, customer >= 0 ? pool.nameSeed[customer]! : seed);
     // Some ordinary orders look odd on purpose: a gift shipped abroad, a big first order.
     const neighbours = COUNTRIES_BY_REGION[region]!;
     const ship = rng.chance(0.015) ? rng.pick(neighbours) : home;
@@ -127,11 +184,16 @@ export class OrderGenerator {
       category,
       otherCategory,
       method,
-      ...(method === 'card' ? { card: cardFromSeed(rng.chance(0.2) ? cardSeed ^ 0x9e3779b9 : cardSeed) } : {}),
+      ...(method === 'card'
+        ? { card: cardFromSeed(rng.chance(0.2) ? cardSeed ^ 0x9e3779b9 : cardSeed) }
+        : {}),
       billingCountry: method === 'card' || rng.chance(0.7) ? COUNTRIES[home]!.code : null,
-      holder: `${name.first} ${name.last}`,
+      holder,
       ip: channel === 'store' ? null : ipAddress(home, seed),
-      device: channel === 'store' ? `pos-${COUNTRIES[home]!.code.toLowerCase()}-${rng.between(1, 40)}` : deviceId(rng.chance(0.15) ? seed ^ 0xabcdef : seed),
+      device:
+        channel === 'store'
+          ? `pos-${COUNTRIES[home]!.code.toLowerCase()}-${rng.between(1, 40)}`
+          : deviceId(rng.chance(0.15) ? seed ^ 0xabcdef : seed),
     };
   }
 
@@ -161,9 +223,16 @@ export class OrderGenerator {
 
 /** The category mix of one day per region: size, regional taste, growth and each category's season. */
 function categoryPickers(years: number, doy: number): CumulativeSampler[] {
-  return REGION_PROFILES.map((_, region) =>
-    new CumulativeSampler(
-      CATEGORIES.map((c) => c.share * c.regionBias[region]! * (1 + c.growth) ** years * (1 + c.peakBoost * bump(doy, c.peakDay, 20))),
-    ),
+  return REGION_PROFILES.map(
+    (_, region) =>
+      new CumulativeSampler(
+        CATEGORIES.map(
+          (c) =>
+            c.share *
+            c.regionBias[region]! *
+            (1 + c.growth) ** years *
+            (1 + c.peakBoost * bump(doy, c.peakDay, 20)),
+        ),
+      ),
   );
 }

@@ -5,12 +5,22 @@
 import { CATEGORIES, PRODUCT_ADJECTIVES } from './category-vocabulary.js';
 import { columnSlots, emptyRow, type MutableRow } from './column-slots.js';
 import { CumulativeSampler, zipfWeights } from './cumulative-sampler.js';
-import type { ChunkRange, ShopCalendar } from './shop-calendar.js';
 import type { SeededRandom } from './seeded-random.js';
-import { US_PER_DAY, formatCents, formatTimestamp } from './timestamp-text.js';
+import type { ChunkRange, ShopCalendar } from './shop-calendar.js';
+import { formatCents, formatTimestamp, US_PER_DAY } from './timestamp-text.js';
 
 const P = columnSlots('products', [
-  'product_id', 'sku', 'name', 'category', 'subcategory', 'brand', 'unit_price', 'unit_cost', 'is_active', 'created_at', 'updated_at',
+  'product_id',
+  'sku',
+  'name',
+  'category',
+  'subcategory',
+  'brand',
+  'unit_price',
+  'unit_cost',
+  'is_active',
+  'created_at',
+  'updated_at',
 ]);
 
 export interface SubcategoryRef {
@@ -72,7 +82,8 @@ export class ProductCatalog {
 
   /** A product of `category`, popular ones more often, available at `us`. */
   pickInCategory(category: number, us: number, rng: SeededRandom): number {
-    const subcategory = this.subcategoriesOfCategory[category]![this.subcategorySamplers[category]!.sample(rng)]!;
+    const subcategory =
+      this.subcategoriesOfCategory[category]![this.subcategorySamplers[category]!.sample(rng)]!;
     return this.pickInSubcategory(subcategory, us, rng);
   }
 
@@ -151,25 +162,32 @@ export class ProductCatalog {
     const flat = CATEGORIES.flatMap((c, ci) => c.subcategories.map((s) => ({ ci, s })));
     const categoryWeights = CATEGORIES.map((c) => c.share);
     const pickCategory = new CumulativeSampler(categoryWeights);
-    for (const { ci, s } of flat) this.subcategories.push({ category: ci, name: s.name, terms: s.terms, products: [] });
+    for (const { ci, s } of flat)
+      this.subcategories.push({ category: ci, name: s.name, terms: s.terms, products: [] });
     for (let p = 0; p < this.count; p++) {
       // Every subcategory first gets one product that is always there; the rest follow the category mix.
       const subIndex = p < flat.length ? p : this.randomSubcategory(pickCategory.sample(rng), rng);
       const { ci, s } = flat[subIndex]!;
       const category = CATEGORIES[ci]!;
       const always = p < flat.length || rng.chance(0.1);
-      const launch = always || rng.chance(0.85) ? windowStart - rng.uniform(30, 900) * US_PER_DAY : windowStart + rng.next() * windowUs * 0.95;
+      const launch =
+        always || rng.chance(0.85)
+          ? windowStart - rng.uniform(30, 900) * US_PER_DAY
+          : windowStart + rng.next() * windowUs * 0.95;
       const priceCents = Math.max(99, Math.round(rng.logNormal(s.medianUsd, 0.45)) * 100 - 1);
       this.category[p] = ci;
       this.subcategory[p] = subIndex;
       this.launchUs[p] = launch;
       this.priceCents[p] = priceCents;
       this.nextChangeUs[p] = Math.max(launch, windowStart) + rng.exponential(700) * US_PER_DAY;
-      if (!always && rng.chance(0.04)) this.discontinueUs[p] = Math.max(launch, windowStart) + rng.uniform(60, 700) * US_PER_DAY;
+      if (!always && rng.chance(0.04))
+        this.discontinueUs[p] = Math.max(launch, windowStart) + rng.uniform(60, 700) * US_PER_DAY;
       this.subcategories[subIndex]!.products.push(p);
       if (always && priceCents < 1500) this.cheap.push(p);
       if (always && category.name === 'electronics' && priceCents > 30000) this.expensive.push(p);
-      this.rows.push(this.productRow(p, category.name, s.name, s.terms[0]!, rng.pick(category.brands), launch, rng));
+      this.rows.push(
+        this.productRow(p, category.name, s.name, s.terms[0]!, rng.pick(category.brands), launch, rng),
+      );
     }
     if (this.cheap.length === 0) this.cheap.push(0);
     if (this.expensive.length === 0) this.expensive.push(0);
@@ -194,7 +212,15 @@ export class ProductCatalog {
     return first + rng.int(CATEGORIES[category]!.subcategories.length);
   }
 
-  private productRow(p: number, category: string, subcategory: string, noun: string, brand: string, launchUs: number, rng: SeededRandom): MutableRow {
+  private productRow(
+    p: number,
+    category: string,
+    subcategory: string,
+    noun: string,
+    brand: string,
+    launchUs: number,
+    rng: SeededRandom,
+  ): MutableRow {
     const row = emptyRow('products');
     const priceCents = this.priceCents[p]!;
     row[P.product_id] = this.idOf(p);

@@ -5,14 +5,22 @@
 
 import { columnSlots, emptyRow } from './column-slots.js';
 import { pickCountry } from './customer-factory.js';
-import { type SecretKind, pastedQuery } from './free-text.js';
+import { pastedQuery, type SecretKind } from './free-text.js';
 import { typedQuery } from './search-vocabulary.js';
-import { US_PER_DAY, US_PER_SECOND, dayOfYear, formatTimestamp } from './timestamp-text.js';
-import { COUNTRIES, REGION_PROFILES } from './world-geography.js';
+import { dayOfYear, formatTimestamp, US_PER_DAY, US_PER_SECOND } from './timestamp-text.js';
 import type { WorldContext } from './world-context.js';
+import { COUNTRIES, REGION_PROFILES } from './world-geography.js';
 
 export const SEARCH = columnSlots('search_events', [
-  'event_id', 'session_id', 'customer_id', 'event_ts', 'query_text', 'results_count', 'clicked_product_id', 'country', 'updated_at',
+  'event_id',
+  'session_id',
+  'customer_id',
+  'event_ts',
+  'query_text',
+  'results_count',
+  'clicked_product_id',
+  'country',
+  'updated_at',
 ]);
 
 const SEARCHES_PER_ORDER = 2;
@@ -23,14 +31,16 @@ export function generateSearches(ctx: WorldContext): void {
     const sampler = vocabulary.samplerAt(calendar.yearsIn(day), dayOfYear(calendar.epochDay(day)));
     const dayStart = calendar.dayStartUs(day);
     for (let region = 0; region < REGION_PROFILES.length; region++) {
-      let remaining = Math.round(SEARCHES_PER_ORDER * calendar.ordersOn(day, region) * Math.exp(0.05 * rng.normal()));
+      let remaining = Math.round(
+        SEARCHES_PER_ORDER * calendar.ordersOn(day, region) * Math.exp(0.05 * rng.normal()),
+      );
       while (remaining > 0) {
         const size = Math.min(remaining, 1 + rng.poisson(0.9));
         remaining -= size;
         const customer = rng.chance(0.55) ? pool.pickAlive(region, rng) : -1;
         const signedIn = customer >= 0 && pool.createdUs[customer]! < dayStart;
         const country = signedIn ? pool.country[customer]! : pickCountry(region, rng);
-        const session = `s-${rng.hex(16)}`;
+        const session = `s-${rng.hex(10)}`;
         let us = dayStart + rng.next() * (US_PER_DAY - (size + 1) * 90 * US_PER_SECOND);
         for (let i = 0; i < size; i++) {
           us += rng.uniform(3, 90) * US_PER_SECOND;
@@ -39,7 +49,9 @@ export function generateSearches(ctx: WorldContext): void {
           row[SEARCH.session_id] = session;
           row[SEARCH.customer_id] = signedIn ? pool.ids[customer]! : null;
           row[SEARCH.event_ts] = formatTimestamp(us);
-          const secret: SecretKind | undefined = rng.chance(0.0006) ? rng.pick(['pan', 'ssn', 'email'] as const) : undefined;
+          const secret: SecretKind | undefined = rng.chance(0.0006)
+            ? rng.pick(['pan', 'ssn', 'email'] as const)
+            : undefined;
           if (secret) {
             const text = pastedQuery(rng, secret);
             ctx.tally.freeText('search_events.query_text', text);
@@ -51,7 +63,9 @@ export function generateSearches(ctx: WorldContext): void {
             row[SEARCH.query_text] = typed.text;
             row[SEARCH.results_count] = typed.results;
             if (typed.results > 0 && query.subcategory >= 0 && rng.chance(0.38)) {
-              row[SEARCH.clicked_product_id] = catalog.idOf(catalog.pickInSubcategory(query.subcategory, us, rng));
+              row[SEARCH.clicked_product_id] = catalog.idOf(
+                catalog.pickInSubcategory(query.subcategory, us, rng),
+              );
             }
           }
           const code = COUNTRIES[country]!.code;

@@ -5,8 +5,8 @@
 import { CATEGORIES, DEMAND_GAPS, QUERY_PREFIXES, QUERY_SUFFIXES } from './category-vocabulary.js';
 import { CumulativeSampler, zipfWeights } from './cumulative-sampler.js';
 import type { ProductCatalog } from './product-catalog.js';
-import { bump } from './shop-calendar.js';
 import type { SeededRandom } from './seeded-random.js';
+import { bump } from './shop-calendar.js';
 
 export interface Query {
   readonly text: string;
@@ -31,22 +31,37 @@ export class SearchVocabulary {
         const results = Math.max(1, Math.round(size * rng.uniform(0.4, 1)));
         const add = (text: string, share: number, headness: number): void => {
           const hits = share === 0 ? 0 : Math.max(1, Math.round(results * share));
-          entries.push({ query: { text, subcategory: s, results: hits, growth, category: sub.category }, headness });
+          entries.push({
+            query: { text, subcategory: s, results: hits, growth, category: sub.category },
+            headness,
+          });
         };
         add(term, 1, rng.next());
-        for (const brand of category.brands) add(`${brand.toLowerCase()} ${term}`, rng.chance(0.25) ? 0 : 0.2, 1 + rng.next() * 2);
-        for (const prefix of QUERY_PREFIXES) if (rng.chance(0.5)) add(`${prefix} ${term}`, 0.4, 1 + rng.next() * 3);
-        for (const suffix of QUERY_SUFFIXES) if (rng.chance(0.4)) add(`${term} ${suffix}`, 0.3, 1.5 + rng.next() * 3);
+        for (const brand of category.brands)
+          add(`${brand.toLowerCase()} ${term}`, rng.chance(0.25) ? 0 : 0.2, 1 + rng.next() * 2);
+        for (const prefix of QUERY_PREFIXES)
+          if (rng.chance(0.5)) add(`${prefix} ${term}`, 0.4, 1 + rng.next() * 3);
+        for (const suffix of QUERY_SUFFIXES)
+          if (rng.chance(0.4)) add(`${term} ${suffix}`, 0.3, 1.5 + rng.next() * 3);
       }
     });
     for (const gap of DEMAND_GAPS) {
-      const query = (text: string): Query => ({ text, subcategory: -1, results: 0, growth: gap.growth, category: -1 });
+      const query = (text: string): Query => ({
+        text,
+        subcategory: -1,
+        results: 0,
+        growth: gap.growth,
+        category: -1,
+      });
       entries.push({ query: query(gap.query), headness: rng.uniform(0.2, 1.2) });
-      entries.push({ query: query(`${rng.pick(QUERY_PREFIXES)} ${gap.query}`), headness: 1 + rng.next() * 3 });
+      entries.push({
+        query: query(`${rng.pick(QUERY_PREFIXES)} ${gap.query}`),
+        headness: 1 + rng.next() * 3,
+      });
     }
     entries.sort((a, b) => a.headness - b.headness);
     for (const entry of entries) this.queries.push(entry.query);
-    this.popularity = zipfWeights(this.queries.length, 1.02);
+    this.popularity = zipfWeights(this.queries.length, 1.1, 8);
   }
 
   /** A sampler for the mix of queries in a given week of history. */

@@ -2,6 +2,8 @@
 // needs. Own code rather than a package: pure-rand is only a transitive dependency here, and
 // determinism across runs must not hinge on someone else's upgrade.
 
+const HEX_DIGITS = '0123456789abcdef';
+
 export class SeededRandom {
   private a: number;
   private b: number;
@@ -119,11 +121,21 @@ export class SeededRandom {
     return [...chosen].sort((x, y) => x - y);
   }
 
-  /** Hex digits, e.g. for session and device ids. */
+  /** Hex digits, e.g. for session ids (a table lookup: Number#toString is slow on this path). */
   hex(length: number): string {
     let out = '';
-    while (out.length < length) out += this.nextUint32().toString(16).padStart(8, '0');
-    return out.slice(0, length);
+    let bits = 0;
+    let word = 0;
+    for (let i = 0; i < length; i++) {
+      if (bits === 0) {
+        word = this.nextUint32();
+        bits = 8;
+      }
+      out += HEX_DIGITS[word & 15];
+      word >>>= 4;
+      bits--;
+    }
+    return out;
   }
 }
 

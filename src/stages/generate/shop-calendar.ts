@@ -3,7 +3,7 @@
 // whole history holds exactly the requested number. Days are cut into export chunks.
 
 import { SeededRandom } from './seeded-random.js';
-import { US_PER_DAY, dateOfEpochDay, dayOfWeek, dayOfYear, epochDayOf } from './timestamp-text.js';
+import { dateOfEpochDay, dayOfWeek, dayOfYear, epochDayOf, US_PER_DAY } from './timestamp-text.js';
 import { REGION_PROFILES } from './world-geography.js';
 
 /** A slice of days exported together: one batch per table, `dt` its last day. */
@@ -64,7 +64,12 @@ export class ShopCalendar {
     const profile = REGION_PROFILES[region];
     if (!profile) return 0;
     const total = this.orders.length === 0 ? 0 : this.meanDailyOrders;
-    return total * profile.share * (1 + profile.growth) ** this.yearsIn(day) * yearlyFactor(dayOfYear(this.epochDay(day)));
+    return (
+      total *
+      profile.share *
+      (1 + profile.growth) ** this.yearsIn(day) *
+      yearlyFactor(dayOfYear(this.epochDay(day)))
+    );
   }
 
   private meanDailyOrders = 0;
@@ -97,7 +102,8 @@ export class ShopCalendar {
       const seasonal = WEEKDAY_FACTOR[dayOfWeek(epochDay)]! * yearlyFactor(dayOfYear(epochDay)) * dayNoise;
       for (let r = 0; r < regions; r++) {
         const profile = REGION_PROFILES[r]!;
-        const w = profile.share * (1 + profile.growth) ** this.yearsIn(d) * seasonal * Math.exp(0.04 * rng.normal());
+        const w =
+          profile.share * (1 + profile.growth) ** this.yearsIn(d) * seasonal * Math.exp(0.04 * rng.normal());
         weights[d * regions + r] = w;
         sum += w;
       }
@@ -121,7 +127,8 @@ export class ShopCalendar {
     let trendSum = 0;
     for (let d = 0; d < this.days; d++) {
       const seasonal = yearlyFactor(dayOfYear(this.startEpochDay + d));
-      for (const profile of REGION_PROFILES) trendSum += profile.share * (1 + profile.growth) ** this.yearsIn(d) * seasonal;
+      for (const profile of REGION_PROFILES)
+        trendSum += profile.share * (1 + profile.growth) ** this.yearsIn(d) * seasonal;
     }
     this.meanDailyOrders = total / trendSum;
     return counts;

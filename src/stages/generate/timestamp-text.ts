@@ -78,10 +78,19 @@ export function isoTimestampText(canonical: string): string {
   return `${canonical.slice(0, 10)}T${canonical.slice(11)}Z`;
 }
 
+/** Texts of amounts below 1000.00, made once: prices repeat, and shared strings cost the collector nothing. */
+const CENTS_TEXT: (string | undefined)[] = new Array<string | undefined>(100_000);
+
 /** Money in cents → '123.45' (exact, as DECIMAL(12,2) text). */
 export function formatCents(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(cents));
+  const rounded = Math.round(cents);
+  if (rounded >= 0 && rounded < CENTS_TEXT.length) {
+    const known = CENTS_TEXT[rounded];
+    if (known !== undefined) return known;
+  }
+  const abs = Math.abs(rounded);
   const whole = Math.floor(abs / 100);
-  return `${sign}${whole}.${PAD2[abs - whole * 100]}`;
+  const text = `${rounded < 0 ? '-' : ''}${whole}.${PAD2[abs - whole * 100]}`;
+  if (rounded >= 0 && rounded < CENTS_TEXT.length) CENTS_TEXT[rounded] = text;
+  return text;
 }

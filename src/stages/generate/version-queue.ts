@@ -4,8 +4,8 @@
 
 import type { SourceTableName } from '../../core/source-tables.js';
 import type { MutableRow } from './column-slots.js';
-import type { ChunkRange } from './shop-calendar.js';
 import type { SeededRandom } from './seeded-random.js';
+import type { ChunkRange } from './shop-calendar.js';
 
 export interface PendingVersion {
   readonly table: SourceTableName;
@@ -45,9 +45,19 @@ export class VersionQueue {
    * The state to export now, in `chunk`, of an entity whose states are in time order; the later
    * states are queued, one per chunk in which the entity changed (the latest of that chunk).
    */
-  exportTimeline(table: SourceTableName, states: readonly TimedState[], chunk: ChunkRange, rng: SeededRandom): MutableRow {
+  exportTimeline(
+    table: SourceTableName,
+    states: readonly TimedState[],
+    chunk: ChunkRange,
+    rng: SeededRandom,
+  ): MutableRow {
     let current = 0;
-    while (current + 1 < states.length && states[current + 1]!.us < chunk.endUs && !states[current + 1]!.separate) current++;
+    while (
+      current + 1 < states.length &&
+      states[current + 1]!.us < chunk.endUs &&
+      !states[current + 1]!.separate
+    )
+      current++;
     const planned: { chunk: number; state: TimedState }[] = [];
     for (let i = current + 1; i < states.length; i++) {
       const state = states[i]!;

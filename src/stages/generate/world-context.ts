@@ -43,7 +43,10 @@ export const NEVER_AN_ORDER = 800_000_000_000;
 export type TableBuilders = Readonly<Record<SourceTableName, BatchBuilder>>;
 
 export function tableBuilders(tally: GroundTruthTally): TableBuilders {
-  return Object.fromEntries(SOURCE_TABLE_NAMES.map((t) => [t, new BatchBuilder(t, tally)])) as Record<SourceTableName, BatchBuilder>;
+  return Object.fromEntries(SOURCE_TABLE_NAMES.map((t) => [t, new BatchBuilder(t, tally)])) as Record<
+    SourceTableName,
+    BatchBuilder
+  >;
 }
 
 /** A clean, ordinary order of the current chunk that dirty children may point to. */

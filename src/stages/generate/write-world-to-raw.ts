@@ -45,8 +45,11 @@ const PARQUET_TYPES: Readonly<Record<ColumnType, string>> = {
 /** Staged rows beyond which the generator waits for the engine (bounds scratch space). */
 const MAX_STAGED_ROWS = 1_500_000;
 
+/** What the sink keeps of a staged batch: not its rows, which can go as soon as the CSV is written. */
+type BatchInfo = Pick<WorldBatch, 'table' | 'dt' | 'batchId' | 'columns'> & { readonly rowCount: number };
+
 interface Staged {
-  readonly batch: WorldBatch;
+  readonly batch: BatchInfo;
   readonly csvPath: string;
   readonly parquetPath: string;
 }
@@ -70,11 +73,17 @@ export async function writeWorldToRaw(
   let running: Promise<void> | undefined;
   let idle = true;
   let failure: { error: unknown } | undefined;
-  const published = (batch: WorldBatch, bytes: number): void => {
+  const published = (batch: BatchInfo, bytes: number): void => {
     totals.batches++;
-    totals.rows += batch.rows.length;
+    totals.rows += batch.rowCount;
     totals.bytes += bytes;
-    onProgress?.({ batches: totals.batches, rows: totals.rows, key: rawKeyOf(batch), table: batch.table, dt: batch.dt });
+    onProgress?.({
+      batches: totals.batches,
+      rows: totals.rows,
+      key: rawKeyOf(batch),
+      table: batch.table,
+      dt: batch.dt,
+    });
   };
   const convert = (): void => {
     const group = staged.splice(0);
@@ -94,7 +103,14 @@ export async function writeWorldToRaw(
     for await (const batch of batches) {
       if (failure) throw failure.error;
       const csvPath = await store.scratchPath('.csv');
-      staged.push({ batch, csvPath, parquetPath: await store.scratchPath('.parquet') });
+      const info: BatchInfo = {
+        table: batch.table,
+        dt: batch.dt,
+        batchId: batch.batchId,
+        columns: batch.columns,
+        rowCount: batch.rows.length,
+      };
+      staged.push({ batch: info, csvPath, parquetPath: await store.scratchPath('.parquet') });
       stagedRows += batch.rows.length;
       await writeFile(csvPath, batchCsv(batch));
       if (!idle && stagedRows >= MAX_STAGED_ROWS) await running;
@@ -122,13 +138,16 @@ async function convertGroup(
   group: readonly Staged[],
   store: ObjectStore,
   engine: Engine,
-  published: (batch: WorldBatch, bytes: number) => void,
+  published: (batch: BatchInfo, bytes: number) => void,
 ): Promise<void> {
   try {
     await engine.run(group.map((s) => copySql(s.batch, s.csvPath, s.parquetPath)).join(';\n'));
-    for (const s of group) published(s.batch, (await store.putFile(RAW, rawKeyOf(s.batch), s.parquetPath)).size);
+    for (const s of group)
+      published(s.batch, (await store.putFile(RAW, rawKeyOf(s.batch), s.parquetPath)).size);
   } finally {
-    await Promise.all(group.flatMap((s) => [rm(s.csvPath, { force: true }), rm(s.parquetPath, { force: true })]));
+    await Promise.all(
+      group.flatMap((s) => [rm(s.csvPath, { force: true }), rm(s.parquetPath, { force: true })]),
+    );
   }
 }
 

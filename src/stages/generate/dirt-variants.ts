@@ -6,7 +6,7 @@
 
 import type { SourceTableName } from '../../core/source-tables.js';
 import type { ErrorRule } from '../../core/validation-rules.js';
-import { type MutableRow, columnSlots, primaryKeySlot, slotOf } from './column-slots.js';
+import { columnSlots, type MutableRow, primaryKeySlot, slotOf } from './column-slots.js';
 import type { SeededRandom } from './seeded-random.js';
 
 export interface DirtVariant {
@@ -31,7 +31,11 @@ const NOT_A_NUMBER = ['12,50', 'n/a', '1.234,00', 'EUR 12'];
 const NOT_AN_INT = ['two', '2 pcs', 'n/a'];
 const NOT_A_TIME = ['n/a', '31/12/2025 10:00', 'yesterday', '2026-02-30T25:61:00Z'];
 
-function set(table: SourceTableName, column: string, values: readonly (string | number | null)[]): DirtVariant['apply'] {
+function set(
+  table: SourceTableName,
+  column: string,
+  values: readonly (string | number | null)[],
+): DirtVariant['apply'] {
   const slot = slotOf(table, column);
   return (row, rng) => {
     row[slot] = rng.pick(values);
@@ -60,13 +64,21 @@ function outOfRangeTime(table: SourceTableName, column: string): DirtVariant['ap
   return (row, rng) => {
     const year = rng.chance(0.5) ? '1999' : '2099';
     // Neither year has a 29 February.
-    row[slot] = `${year}${String(row[slot]).slice(4).replace(/^-02-29/, '-02-28')}`;
+    row[slot] = `${year}${String(row[slot])
+      .slice(4)
+      .replace(/^-02-29/, '-02-28')}`;
   };
 }
 
 /** Negative total with the other amounts made to add up, so only the range rule is broken. */
 function negativeOrderAmount(row: MutableRow, rng: SeededRandom): void {
-  const s = columnSlots('orders', ['subtotal_amount', 'discount_amount', 'shipping_amount', 'tax_amount', 'total_amount']);
+  const s = columnSlots('orders', [
+    'subtotal_amount',
+    'discount_amount',
+    'shipping_amount',
+    'tax_amount',
+    'total_amount',
+  ]);
   const cents = rng.between(100, 20000);
   const text = `-${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
   if (rng.chance(0.5)) {
@@ -76,7 +88,8 @@ function negativeOrderAmount(row: MutableRow, rng: SeededRandom): void {
     row[s.tax_amount] = '0.00';
     row[s.total_amount] = text;
   } else {
-    const sum = Math.round(Number(row[s.subtotal_amount]) * 100) + Math.round(Number(row[s.tax_amount]) * 100);
+    const sum =
+      Math.round(Number(row[s.subtotal_amount]) * 100) + Math.round(Number(row[s.tax_amount]) * 100);
     row[s.discount_amount] = centsText(sum + cents);
     row[s.shipping_amount] = '0.00';
     row[s.total_amount] = text;

@@ -9,11 +9,23 @@ import { ITEM } from './order-basket.js';
 import { ORDER } from './order-emitter.js';
 import { paymentStates } from './payment-rows.js';
 import { SEARCH } from './search-generator.js';
-import { US_PER_SECOND, formatCents, formatTimestamp } from './timestamp-text.js';
-import { COUNTRIES, REGIONS, localCents } from './world-geography.js';
+import { formatCents, formatTimestamp, US_PER_SECOND } from './timestamp-text.js';
 import type { OrderRef, WorldContext } from './world-context.js';
+import { COUNTRIES, localCents, REGIONS } from './world-geography.js';
 
-const PRODUCT = columnSlots('products', ['product_id', 'sku', 'name', 'category', 'subcategory', 'brand', 'unit_price', 'unit_cost', 'is_active', 'created_at', 'updated_at']);
+const PRODUCT = columnSlots('products', [
+  'product_id',
+  'sku',
+  'name',
+  'category',
+  'subcategory',
+  'brand',
+  'unit_price',
+  'unit_cost',
+  'is_active',
+  'created_at',
+  'updated_at',
+]);
 
 /** A time inside the current chunk. */
 function chunkTime(ctx: WorldContext): number {
@@ -30,7 +42,13 @@ export function cleanTemplate(ctx: WorldContext, table: SourceTableName): Mutabl
   switch (table) {
     case 'customers': {
       const country = pickCountry(rng.int(REGIONS.length), rng);
-      return customerRow(ctx, { id: ids.take('customers'), country, nameSeed: rng.nextUint32(), createdUs: chunkTime(ctx), planted: false });
+      return customerRow(ctx, {
+        id: ids.take('customers'),
+        country,
+        nameSeed: rng.nextUint32(),
+        createdUs: chunkTime(ctx),
+        planted: false,
+      });
     }
     case 'products': {
       const row = emptyRow('products');
@@ -109,7 +127,7 @@ export function cleanTemplate(ctx: WorldContext, table: SourceTableName): Mutabl
     case 'search_events': {
       const row = emptyRow('search_events');
       row[SEARCH.event_id] = ids.take('search_events');
-      row[SEARCH.session_id] = `s-${rng.hex(16)}`;
+      row[SEARCH.session_id] = `s-${rng.hex(10)}`;
       row[SEARCH.event_ts] = formatTimestamp(chunkTime(ctx));
       row[SEARCH.query_text] = ctx.vocabulary.queries[rng.int(ctx.vocabulary.queries.length)]!.text;
       row[SEARCH.results_count] = 0;
