@@ -18,6 +18,17 @@ export function isSourceTableName(value: string): value is SourceTableName {
 export const COLUMN_TYPES = ['bigint', 'int', 'decimal', 'timestamp', 'date', 'string', 'boolean'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
+/** The engine (and Parquet) type of each column type, as the raw zone holds it. */
+export const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
+  bigint: 'BIGINT',
+  int: 'INTEGER',
+  decimal: 'DECIMAL(12,2)',
+  timestamp: 'TIMESTAMP',
+  date: 'DATE',
+  string: 'VARCHAR',
+  boolean: 'BOOLEAN',
+};
+
 /** How a column is treated on its way out of raw (contract: "Sensitive data"). */
 export type Sensitivity =
   | 'none'

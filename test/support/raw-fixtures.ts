@@ -9,11 +9,10 @@ import { DuckDbEngine, DuckDbEngineFactory } from '../../src/adapters/duckdb/duc
 import { LocalObjectStore } from '../../src/adapters/local-fs/local-object-store.js';
 import { createSilentLogger } from '../../src/adapters/pino/pino-logger.js';
 import { objectCreatedRecord } from '../../src/core/s3-event.js';
-import { SOURCE_TABLES, type SourceTableName } from '../../src/core/source-tables.js';
+import { SOURCE_TABLES, type SourceTableName, SQL_TYPES } from '../../src/core/source-tables.js';
 import { CURATED, RAW } from '../../src/core/zones.js';
 import type { Engine, Row } from '../../src/ports/engine.js';
 import type { CurateStep } from '../../src/stages/curate/curate-table.js';
-import { SQL_TYPES } from '../../src/stages/curate/raw-column-parsing.js';
 import {
   createRawToCuratedHandler,
   type RawToCuratedHandler,

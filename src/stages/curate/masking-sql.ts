@@ -4,8 +4,8 @@
 // exports paste card numbers into any field.
 
 import type { ColumnSpec } from '../../core/source-tables.js';
+import { SQL_TYPES } from '../../core/source-tables.js';
 import { MAYBE_SENSITIVE_PATTERN } from './masking/mask-free-text.js';
-import { SQL_TYPES } from './raw-column-parsing.js';
 import { ident, literal } from './sql-text.js';
 import { MASK_TEXT_FUNCTION } from './validation-sql.js';
 

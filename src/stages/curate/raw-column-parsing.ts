@@ -2,23 +2,14 @@
 // export) into the contract type. A value that does not parse becomes NULL, which the
 // validation rules then report as `required_or_type`.
 
-import type { ColumnSpec, ColumnType } from '../../core/source-tables.js';
+import { type ColumnSpec, type ColumnType, SQL_TYPES } from '../../core/source-tables.js';
+
 import { ident } from './sql-text.js';
 
 const INTEGER_TYPES =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 const FLOAT_TYPES = /^(FLOAT|DOUBLE|DECIMAL.*)$/;
 const TIMESTAMP_TYPES = /^TIMESTAMP(_S|_MS|_NS)?$/;
-
-export const SQL_TYPES: Readonly<Record<ColumnType, string>> = {
-  bigint: 'BIGINT',
-  int: 'INTEGER',
-  decimal: 'DECIMAL(12,2)',
-  timestamp: 'TIMESTAMP',
-  date: 'DATE',
-  string: 'VARCHAR',
-  boolean: 'BOOLEAN',
-};
 
 export interface ParsedColumn {
   readonly spec: ColumnSpec;

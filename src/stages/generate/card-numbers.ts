@@ -2,6 +2,7 @@
 // digits), a valid Luhn check digit, written with spaces, dashes or nothing, sometimes padded,
 // and now and then mistyped so that the check fails.
 
+import { luhnCheckDigit } from '../curate/masking/luhn.js';
 import { SeededRandom } from './seeded-random.js';
 
 export interface Card {
@@ -44,26 +45,6 @@ export function cardFromSeed(seed: number): Card {
   let digits = rng.pick(shape.prefixes);
   while (digits.length < length - 1) digits += String(rng.int(10));
   return { digits: digits + String(luhnCheckDigit(digits)), brand: shape.brand };
-}
-
-/** The digit that makes `partial` + digit pass the Luhn check. */
-export function luhnCheckDigit(partial: string): number {
-  let sum = 0;
-  for (let i = partial.length - 1, double = true; i >= 0; i--, double = !double) {
-    let d = partial.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-export function passesLuhn(digits: string): boolean {
-  return (
-    digits.length > 1 && luhnCheckDigit(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48
-  );
 }
 
 /** One digit changed: a single substitution always breaks the Luhn check. */

@@ -3,7 +3,8 @@
 // and the search box. Each text reports what it holds, for the ground truth. Decoys (order
 // references, phone numbers) look like digits to mask but fail the Luhn check.
 
-import { cardFromSeed, formatCardNumber, mistype, passesLuhn } from './card-numbers.js';
+import { isLuhnValid } from '../curate/masking/luhn.js';
+import { cardFromSeed, formatCardNumber, mistype } from './card-numbers.js';
 import type { SeededRandom } from './seeded-random.js';
 
 export interface FreeText {
@@ -63,7 +64,7 @@ export function emailText(rng: SeededRandom): string {
 export function decoyDigits(rng: SeededRandom): string {
   let digits = String(rng.between(1, 9));
   while (digits.length < 13) digits += String(rng.int(10));
-  return passesLuhn(digits) ? mistype(digits, rng) : digits;
+  return isLuhnValid(digits) ? mistype(digits, rng) : digits;
 }
 
 function holding(text: string, kind: SecretKind | undefined): FreeText {

@@ -3,7 +3,7 @@
 // writes Parquet into scratch space, and the store publishes it atomically.
 
 import { rm, writeFile } from 'node:fs/promises';
-import type { ColumnType } from '../../core/source-tables.js';
+import { SQL_TYPES } from '../../core/source-tables.js';
 import { RAW } from '../../core/zones.js';
 import type { Engine } from '../../ports/engine.js';
 import type { ObjectStore } from '../../ports/object-store.js';
@@ -31,16 +31,6 @@ export interface RawWriteResult {
   readonly rows: number;
   readonly bytes: number;
 }
-
-const PARQUET_TYPES: Readonly<Record<ColumnType, string>> = {
-  bigint: 'BIGINT',
-  int: 'INTEGER',
-  decimal: 'DECIMAL(12,2)',
-  timestamp: 'TIMESTAMP',
-  date: 'DATE',
-  string: 'VARCHAR',
-  boolean: 'BOOLEAN',
-};
 
 /** Staged rows beyond which the generator waits for the engine (bounds scratch space). */
 const MAX_STAGED_ROWS = 1_500_000;
@@ -156,7 +146,7 @@ export function copySql(batch: Pick<WorldBatch, 'columns'>, csvPath: string, par
   const columns = batch.columns.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const select = batch.columns
     .map((column, i) => {
-      const type = PARQUET_TYPES[column.type];
+      const type = SQL_TYPES[column.type];
       const value = type === 'VARCHAR' ? `c${i}` : `CAST(c${i} AS ${type})`;
       return `${value} AS ${quoteIdentifier(column.name)}`;
     })

@@ -2,12 +2,16 @@
 // files its manifest commits (never a folder glob, which could catch a crashed run's
 // leftovers or half a merge), plus the objects under extra prefixes such as `_copilot_log/`.
 
-import { SOURCE_TABLE_NAMES, SOURCE_TABLES, type SourceTableName } from '../../core/source-tables.js';
+import {
+  SOURCE_TABLE_NAMES,
+  SOURCE_TABLES,
+  type SourceTableName,
+  SQL_TYPES,
+} from '../../core/source-tables.js';
 import { CURATED } from '../../core/zones.js';
 import type { ObjectStore } from '../../ports/object-store.js';
 import { META_COLUMNS } from '../curate/curate-plan.js';
 import { maskedColumnNames } from '../curate/masking-sql.js';
-import { SQL_TYPES } from '../curate/raw-column-parsing.js';
 import { ident, literal } from '../curate/sql-text.js';
 import { readManifest } from '../curate/table-manifest.js';
 

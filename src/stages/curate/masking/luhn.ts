@@ -18,6 +18,20 @@ export function isLuhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The digit that makes `partial` + digit pass the Luhn check (used to make test card numbers). */
+export function luhnCheckDigit(partial: string): number {
+  let sum = 0;
+  for (let i = partial.length - 1, double = true; i >= 0; i--, double = !double) {
+    let d = partial.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
 export const PAN_MIN_DIGITS = 13;
 export const PAN_MAX_DIGITS = 19;
 
