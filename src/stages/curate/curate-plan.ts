@@ -30,10 +30,16 @@ export interface CuratePlan {
   readonly droppedColumns: readonly string[];
   /** SELECT over `read_parquet(...) r JOIN sources s`: parsed values, rule and detail per row. */
   readonly checkedSql: (rawRelation: string, groupTypes: ReadonlyMap<string, string>) => string;
-  /** SELECT over `checked` (alias c): curated rows of this batch, masked, with `_row_hash`; `where` narrows the rows before masking. */
-  readonly curatedRowsSql: (where?: string) => string;
-  /** SELECT (v, t) of every distinct value to tokenize in this batch, into `token_dictionary`; undefined when the table has none. */
-  readonly tokenDictionarySql: string | undefined;
+  /**
+   * SELECT over `checked` (alias c): curated rows of this batch, masked, with `_row_hash`;
+   * `where` narrows the rows before masking; `dictionaries` names the token inputs looked up in
+   * `token_dictionary_<input>` instead of hashed inline.
+   */
+  readonly curatedRowsSql: (where?: string, dictionaries?: ReadonlySet<number>) => string;
+  /** Expressions (over `checked` c) whose values become tokens, in projection order. */
+  readonly tokenInputs: readonly string[];
+  /** SELECT (v, t) of the distinct values of one token input, for `token_dictionary_<input>`. */
+  readonly tokenDictionarySql: (input: number) => string;
   /** Names of the masked contract columns, in contract order. */
   readonly curatedColumns: readonly string[];
   /** SELECT over raw (alias r) joined to the rejected rows of `checked` (alias c), as masked text. */
@@ -84,29 +90,34 @@ export function curatePlan(table: TableSpec, rawTypes: ReadonlyMap<string, strin
     );
   };
 
-  // HMAC costs four SHA-256 blocks per value; card numbers, names and IPs repeat across rows,
-  // so each distinct value is tokenized once into a dictionary that the projection looks up.
-  const inputs = table.columns.flatMap((spec) => tokenInputs(spec, `c.${ident(spec.name)}`, false));
-  const tokenDictionarySql =
-    inputs.length === 0
-      ? undefined
-      : `SELECT v, ${HMAC_TOKEN_MACRO}(v) AS t FROM (SELECT DISTINCT unnest([${inputs.join(', ')}]) AS v FROM checked c WHERE c._reject_rule IS NULL) WHERE v IS NOT NULL`;
-  // One LEFT JOIN per token column (a plain hash join; a correlated lookup would cost a delim join each).
-  const tokenJoins: string[] = [];
-  const lookupToken = (input: string) => {
-    const alias = `tk${tokenJoins.length}`;
-    tokenJoins.push(`LEFT JOIN ${TOKEN_DICTIONARY} ${alias} ON ${alias}.v = ${input}`);
-    return `${alias}.t`;
-  };
-  const curatedItems = [
-    ...table.columns.flatMap((spec) => maskedColumn(spec, `c.${ident(spec.name)}`, false, lookupToken)),
-    ...extraColumns.map((name) => `${maskedText(`c.${ident(name)}`)} AS ${ident(name)}`),
-  ];
+  // HMAC costs four SHA-256 blocks per value. Where a column repeats its values (card numbers,
+  // holders, devices' IPs), each distinct value is tokenized once into a dictionary the
+  // projection joins; where values are nearly unique (emails), hashing inline is cheaper.
+  const tokenInputList = table.columns.flatMap((spec) => tokenInputs(spec, `c.${ident(spec.name)}`, false));
+  const tokenDictionarySql = (input: number) =>
+    `SELECT v, ${HMAC_TOKEN_MACRO}(v) AS t FROM (SELECT DISTINCT ${tokenInputList[input]} AS v FROM checked c WHERE c._reject_rule IS NULL) WHERE v IS NOT NULL`;
   const curatedNames = [...curatedColumns, ...extraColumns];
-  const curatedRowsSql = (where = 'TRUE') =>
-    `SELECT *, hash(${curatedNames.map(ident).join(', ')}) AS _row_hash FROM (` +
-    `SELECT ${curatedItems.join(', ')}, s.source_key AS _source_key, s.landed_at AS _ingested_at ` +
-    `FROM checked c JOIN sources s ON c.__source = s.source_id ${tokenJoins.join(' ')} WHERE c._reject_rule IS NULL AND (${where}))`;
+  const curatedRowsSql = (where = 'TRUE', dictionaries: ReadonlySet<number> = new Set()) => {
+    const joins: string[] = [];
+    let input = 0;
+    const token = (expr: string) => {
+      const i = input++;
+      if (!dictionaries.has(i)) return `${HMAC_TOKEN_MACRO}(${expr})`;
+      joins.push(`LEFT JOIN ${TOKEN_DICTIONARY}_${i} tk${i} ON tk${i}.v = ${expr}`);
+      return `tk${i}.t`;
+    };
+    const items = [
+      ...table.columns.flatMap((spec) => maskedColumn(spec, `c.${ident(spec.name)}`, false, token)),
+      ...extraColumns.map((name) => `${maskedText(`c.${ident(name)}`)} AS ${ident(name)}`),
+    ];
+    // Rows are narrowed before the joins and the masking, so each row is masked once.
+    return (
+      `SELECT *, hash(${curatedNames.map(ident).join(', ')}) AS _row_hash FROM (` +
+      `SELECT ${items.join(', ')}, s.source_key AS _source_key, s.landed_at AS _ingested_at ` +
+      `FROM (SELECT * FROM checked c WHERE c._reject_rule IS NULL AND (${where})) c ` +
+      `JOIN sources s ON c.__source = s.source_id ${joins.join(' ')})`
+    );
+  };
 
   // Rejected rows are read again from the raw files, as text: the quarantine shows what arrived.
   const quarantineRowsSql = (rawRelation: string, groupTypes: ReadonlyMap<string, string>) => {
@@ -128,6 +139,7 @@ export function curatePlan(table: TableSpec, rawTypes: ReadonlyMap<string, strin
     droppedColumns: dropped,
     checkedSql,
     curatedRowsSql,
+    tokenInputs: tokenInputList,
     tokenDictionarySql,
     curatedColumns,
     quarantineRowsSql,

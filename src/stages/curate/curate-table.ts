@@ -129,10 +129,18 @@ export async function curateTable(
       const warningsByRule = await countWarnings(engine, plan, store);
       await options.onStep?.('validated');
 
-      if (plan.tokenDictionarySql)
-        await engine.run(`CREATE OR REPLACE TEMP TABLE ${TOKEN_DICTIONARY} AS ${plan.tokenDictionarySql}`);
+      const dictionaries = await buildTokenDictionaries(engine, plan);
       const version = manifest.version + 1;
-      const merged = await writeCuratedFiles(engine, store, table, plan, manifest, version, options);
+      const merged = await writeCuratedFiles(
+        engine,
+        store,
+        table,
+        plan,
+        dictionaries,
+        manifest,
+        version,
+        options,
+      );
       await options.onStep?.('curated-written');
       const quarantine =
         counts.rejected > 0
@@ -157,7 +165,7 @@ export async function curateTable(
       await options.onStep?.('committed');
       await removeUncommittedFiles(store, next);
       await engine.run(
-        `DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS duplicate_keys; DROP TABLE IF EXISTS ${TOKEN_DICTIONARY}`,
+        `DROP TABLE IF EXISTS checked; DROP TABLE IF EXISTS sources; DROP TABLE IF EXISTS duplicate_keys; ${plan.tokenInputs.map((_, i) => `DROP TABLE IF EXISTS ${TOKEN_DICTIONARY}_${i};`).join(' ')}`,
       );
       await options.onStep?.('cleaned');
 
@@ -227,6 +235,27 @@ function literalPaths(paths: readonly string[]): string {
   return `[${paths.map(literal).join(', ')}]`;
 }
 
+/** Values repeating at least this often (rows per distinct value) are tokenized through a dictionary. */
+const DICTIONARY_MIN_REPEAT = 3;
+
+async function buildTokenDictionaries(engine: Engine, plan: CuratePlan): Promise<Set<number>> {
+  const chosen = new Set<number>();
+  if (plan.tokenInputs.length === 0) return chosen;
+  const distinct = plan.tokenInputs.map((input, i) => `approx_count_distinct(${input}) AS d${i}`).join(', ');
+  const [stats] = await engine.query(
+    `SELECT count(*) AS n, ${distinct} FROM checked c WHERE c._reject_rule IS NULL`,
+  );
+  const rows = Number(stats?.n ?? 0);
+  for (const [i] of plan.tokenInputs.entries()) {
+    if (Number(stats?.[`d${i}`] ?? 0) * DICTIONARY_MIN_REPEAT > rows) continue;
+    await engine.run(
+      `CREATE OR REPLACE TEMP TABLE ${TOKEN_DICTIONARY}_${i} AS ${plan.tokenDictionarySql(i)}`,
+    );
+    chosen.add(i);
+  }
+  return chosen;
+}
+
 interface SchemaGroup {
   /** `read_parquet(...)` over the group's files, with filename and row number. */
   readonly relation: string;
@@ -285,6 +314,7 @@ async function writeCuratedFiles(
   store: ObjectStore,
   table: TableSpec,
   plan: CuratePlan,
+  dictionaries: ReadonlySet<number>,
   manifest: TableManifest,
   version: number,
   options: CurateTableOptions,
@@ -319,11 +349,11 @@ async function writeCuratedFiles(
     );
     const inDuplicates = (alias: string) => `${alias}.${key} IN (SELECT ${key} FROM duplicate_keys)`;
     const singles = [
-      plan.curatedRowsSql(`NOT ${inDuplicates('c')}`),
+      plan.curatedRowsSql(`NOT ${inDuplicates('c')}`, dictionaries),
       ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE NOT ${inDuplicates('x')}`] : []),
     ];
     const repeated = [
-      plan.curatedRowsSql(inDuplicates('c')),
+      plan.curatedRowsSql(inDuplicates('c'), dictionaries),
       ...(existingRows ? [`SELECT * FROM (${existingRows}) x WHERE ${inDuplicates('x')}`] : []),
     ];
     const winners =

@@ -3,6 +3,7 @@
 // grows every tree on the whole set it is given, so the sample (256, the paper's size) is what
 // keeps trees shallow. Features are rounded to one decimal and each distinct vector is scored
 // once: a lake of a million payments holds far fewer distinct vectors, and JS scoring is the cost.
+// Every feature is coalesced, so the vectors join back on plain equality.
 
 import { IsolationForest } from 'ml-isolation-forest';
 import type { Engine } from '../../../ports/engine.js';
@@ -22,7 +23,10 @@ export interface AnomalyOptions {
 
 const names = FRAUD_MODEL_FEATURES.map((f) => f.name);
 
-export async function createAnomalyScoresTable(engine: Engine, options: AnomalyOptions = {}): Promise<string> {
+export async function createAnomalyScoresTable(
+  engine: Engine,
+  options: AnomalyOptions = {},
+): Promise<string> {
   await engine.run(`
     CREATE OR REPLACE TEMP TABLE cg_anomaly_input AS
     SELECT payment_id, ${FRAUD_MODEL_FEATURES.map((f) => `round(CAST(${f.sql} AS DOUBLE), 1) AS ${f.name}`).join(', ')}
@@ -44,15 +48,19 @@ export async function createAnomalyScoresTable(engine: Engine, options: AnomalyO
       );
       if (rows.length === 0) break;
       const scores = forest.predict(rows.map(fraudFeatureRow));
-      await engine.append('cg_vector_scores', rows.map((r, i) => [Number(r.n), scores[i] ?? null]));
+      await engine.append(
+        'cg_vector_scores',
+        rows.map((r, i) => [Number(r.n), scores[i] ?? null]),
+      );
     }
   }
   await engine.run(`
     CREATE OR REPLACE TEMP TABLE ${ANOMALY_SCORES} AS
     SELECT i.payment_id, s.anomaly_score
     FROM cg_anomaly_input i
-    JOIN cg_anomaly_vectors v ON ${names.map((n) => `v.${n} IS NOT DISTINCT FROM i.${n}`).join(' AND ')}
+    JOIN cg_anomaly_vectors v USING (${names.join(', ')})
     JOIN cg_vector_scores s ON s.n = v.n`);
-  for (const table of ['cg_anomaly_input', 'cg_anomaly_vectors', 'cg_vector_scores']) await engine.run(`DROP TABLE ${table}`);
+  for (const table of ['cg_anomaly_input', 'cg_anomaly_vectors', 'cg_vector_scores'])
+    await engine.run(`DROP TABLE ${table}`);
   return ANOMALY_SCORES;
 }

@@ -27,7 +27,7 @@ export async function createFraudAlertsTable(engine: Engine): Promise<string> {
            payment_id, card_token, device_id, pattern,
            CASE WHEN max_score >= 0.9 THEN 'critical' WHEN max_score >= 0.7 THEN 'high' WHEN max_score >= 0.4 THEN 'medium' ELSE 'low' END AS severity,
            detected_at, first_seen_at, CAST(payments AS INTEGER) AS payments, CAST(customers AS INTEGER) AS customers,
-           round(max_score, 4) AS max_fraud_score, key_kind AS grouped_by, detail,
+           round(max_score, 4) AS max_fraud_score, key_kind AS grouped_by, key_value AS group_key, detail,
            array_to_string(list_transform(list_slice(payment_ids, 1, 50), x -> CAST(x AS VARCHAR)), ',') AS payment_ids
     FROM grouped`);
   return FRAUD_ALERTS;

@@ -27,7 +27,13 @@ const around = (key: string, window: string) =>
   `OVER (PARTITION BY ${key} ORDER BY payment_ts RANGE BETWEEN INTERVAL ${window} PRECEDING AND INTERVAL ${window} FOLLOWING)`;
 
 /** Distinct `value`s on this payment's `key` within `window`, as a (payment_id, name) table. */
-async function distinctNearby(engine: Engine, name: string, value: string, key: string, window: string): Promise<string> {
+async function distinctNearby(
+  engine: Engine,
+  name: string,
+  value: string,
+  key: string,
+  window: string,
+): Promise<string> {
   const table = `cg_w_${name}`;
   await engine.run(`
     CREATE OR REPLACE TEMP TABLE ${table} AS
@@ -37,7 +43,10 @@ async function distinctNearby(engine: Engine, name: string, value: string, key: 
   return table;
 }
 
-export async function createPaymentFeaturesTable(context: SystemContext, windows: FraudWindows): Promise<string> {
+export async function createPaymentFeaturesTable(
+  context: SystemContext,
+  windows: FraudWindows,
+): Promise<string> {
   const { engine } = context;
   await engine.run(`
     CREATE OR REPLACE TEMP TABLE cg_payments AS
