@@ -1,9 +1,11 @@
 // Model selection per series: backtest every candidate on the same rolling origins, keep the
-// one with the lowest MASE, refit it on the whole history and forecast. Seasonal naive is
+// one with the lowest MASE, refit it on the whole history and forecast, with its intervals
+// calibrated on its backtest errors. Seasonal naive is
 // always a candidate, so the published model is never worse than the baseline in backtest;
 // when nothing beats it, seasonal naive itself is published.
 
-import type { ForecastModel, ModelForecast } from './forecast-model.js';
+import { applyCalibration } from './conformal-calibration.js';
+import { clipAtZero, type ForecastModel, type ModelForecast } from './forecast-model.js';
 import {
   type BacktestOptions,
   type BacktestResult,
@@ -58,9 +60,12 @@ export function chooseForecastModel(
   for (const name of order) {
     const model = usable.find((m) => m.name === name)!;
     try {
+      const raw = forecastWith(model, series, options.horizon, options.nonNegative);
+      const backtest = backtests.find((b) => b.model === name);
+      const calibrated = backtest ? applyCalibration(raw, backtest.calibration) : raw;
       return {
         model: name,
-        forecast: forecastWith(model, series, options.horizon, options.nonNegative),
+        forecast: options.nonNegative ? clipAtZero(calibrated) : calibrated,
         backtests,
         failures,
       };

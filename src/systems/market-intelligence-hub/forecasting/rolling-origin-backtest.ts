@@ -2,6 +2,7 @@
 // next `horizon` days, move the origin one horizon forward, repeat. The last `folds × horizon`
 // days are each forecast once, from the origin that a real forecast would have had.
 
+import { type BandRatios, bandRatios, type Calibration, calibrate } from './conformal-calibration.js';
 import { mase, smape } from './forecast-accuracy.js';
 import { clipAtZero, type ForecastModel, type ModelForecast } from './forecast-model.js';
 
@@ -20,9 +21,14 @@ export interface BacktestResult {
   readonly mase: number;
   /** Mean over all holdout days, in percent. */
   readonly smape: number;
-  /** Share of holdout days inside the 80% / 95% intervals. */
+  /** Share of holdout days inside the calibrated 80% / 95% intervals (each fold calibrated on the others). */
   readonly coverage80: number;
   readonly coverage95: number;
+  /** Share inside the model's own, uncalibrated intervals. */
+  readonly rawCoverage80: number;
+  readonly rawCoverage95: number;
+  /** Factors that scale the model's band widths to the coverage seen in backtest. */
+  readonly calibration: Pick<Calibration, 'factor80' | 'factor95'>;
   readonly holdoutDays: number;
   readonly folds: number;
 }
@@ -59,6 +65,7 @@ export function rollingOriginBacktest(
   let smapeSum = 0;
   let inside80 = 0;
   let inside95 = 0;
+  const ratios: BandRatios[] = [];
   for (let k = folds; k >= 1; k--) {
     const origin = n - k * horizon;
     const training = series.slice(0, origin);
@@ -66,18 +73,23 @@ export function rollingOriginBacktest(
     const forecast = forecastWith(model, training, horizon, options.nonNegative);
     maseSum += mase(actual, forecast.point, training, period);
     smapeSum += smape(actual, forecast.point) * actual.length;
+    ratios.push(...bandRatios(k, actual, forecast));
     actual.forEach((a, h) => {
       if (a >= (forecast.lower80[h] ?? 0) && a <= (forecast.upper80[h] ?? 0)) inside80 += 1;
       if (a >= (forecast.lower95[h] ?? 0) && a <= (forecast.upper95[h] ?? 0)) inside95 += 1;
     });
   }
   const days = folds * horizon;
+  const calibration = calibrate(ratios);
   return {
     model: model.name,
     mase: maseSum / folds,
     smape: smapeSum / days,
-    coverage80: inside80 / days,
-    coverage95: inside95 / days,
+    coverage80: calibration.coverage80,
+    coverage95: calibration.coverage95,
+    rawCoverage80: inside80 / days,
+    rawCoverage95: inside95 / days,
+    calibration: { factor80: calibration.factor80, factor95: calibration.factor95 },
     holdoutDays: days,
     folds,
   };
