@@ -2,10 +2,9 @@
 
 import { Command } from 'commander';
 import { resolveHmacKey } from '../../config/hmac-key.js';
-import { runPipeline } from '../../runtime/run-pipeline.js';
 import { action, commandContext, withGlobalOptions } from '../cli-context.js';
 import { formatRunSummary, totalsByTable } from '../format-run-summary.js';
-import { progressBar } from '../progress-bar.js';
+import { runWithProgress } from '../run-with-progress.js';
 
 export const EXIT_DEAD_LETTERS = 3;
 
@@ -28,21 +27,11 @@ export function runCommand(): Command {
           process.stderr.write(
             `Using the demo HMAC key in ${key.file} (set SHOPLAKE_HMAC_KEY for real data).\n`,
           );
-        let done = 0;
-        let bar: ReturnType<typeof progressBar> | undefined;
-        const summary = await runPipeline(env, {
+        const summary = await runWithProgress(env, {
           hmacKey: key.key,
           logger,
           publish: options.publish !== false,
-          onProgress: ({ table, objects }) => {
-            done += objects;
-            bar?.update(done, table);
-          },
-          onPending: (total) => {
-            bar = progressBar(total, 'objects');
-          },
         });
-        bar?.stop();
         const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
         const json = {
           ...summary,

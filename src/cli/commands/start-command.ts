@@ -6,10 +6,9 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { createDemoKeyFile, resolveHmacKey } from '../../config/hmac-key.js';
 import { ShoplakeError } from '../../core/shoplake-error.js';
-import { runPipeline } from '../../runtime/run-pipeline.js';
 import { action, commandContext, positiveInt, withGlobalOptions } from '../cli-context.js';
 import { formatRunSummary } from '../format-run-summary.js';
-import { progressBar } from '../progress-bar.js';
+import { runWithProgress } from '../run-with-progress.js';
 import { generateDemo } from './generate-command.js';
 
 export function startCommand(): Command {
@@ -52,21 +51,11 @@ export function startCommand(): Command {
           process.stderr.write(
             options.publish === false ? 'Running raw → curated ...\n' : 'Running raw → curated → prod ...\n',
           );
-          let done = 0;
-          let bar: ReturnType<typeof progressBar> | undefined;
-          const summary = await runPipeline(env, {
+          const summary = await runWithProgress(env, {
             hmacKey: key.key,
             logger,
             publish: options.publish !== false,
-            onPending: (total) => {
-              bar = progressBar(total, 'objects');
-            },
-            onProgress: ({ table, objects }) => {
-              done += objects;
-              bar?.update(done, table);
-            },
           });
-          bar?.stop();
           process.stdout.write(`${formatRunSummary(summary)}\n`);
           process.stdout.write(
             `Curated tables are in ${config.dataDir}/curated; \`shoplake status --data-dir ${config.dataDir}\` shows runs and dead letters; JSON logs are in ${config.dataDir}/logs/.\n`,

@@ -1,5 +1,7 @@
 // Settings of market-intelligence-hub (`settings` of its SystemContext), with their defaults.
 
+import { numberSetting } from '../number-setting.js';
+
 export interface HubSettings {
   /** Days forecast ahead; at least 28 (contract). Default 28. */
   readonly horizonDays: number;
@@ -15,12 +17,8 @@ export interface HubSettings {
 }
 
 export function hubSettings(settings: Readonly<Record<string, unknown>>): HubSettings {
-  const number = (key: string, fallback: number, min: number, max: number): number => {
-    const value = settings[key];
-    return typeof value === 'number' && Number.isFinite(value)
-      ? Math.min(max, Math.max(min, value))
-      : fallback;
-  };
+  const number = (key: string, fallback: number, min: number, max: number) =>
+    numberSetting(settings, key, fallback, min, max);
   return {
     horizonDays: Math.round(number('horizonDays', 28, 28, 366)),
     backtestFolds: Math.round(number('backtestFolds', 4, 1, 12)),

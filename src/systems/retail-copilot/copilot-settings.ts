@@ -1,5 +1,7 @@
 // Settings of retail-copilot (`settings` of its SystemContext), with their defaults.
 
+import { numberSetting } from '../number-setting.js';
+
 export interface CopilotSettings {
   /** Days in each of the two windows that `trend` compares (recent vs the one before). Default 28. */
   readonly trendWindowDays: number;
@@ -10,12 +12,8 @@ export interface CopilotSettings {
 }
 
 export function copilotSettings(settings: Readonly<Record<string, unknown>>): CopilotSettings {
-  const number = (key: string, fallback: number, min: number, max: number): number => {
-    const value = settings[key];
-    return typeof value === 'number' && Number.isFinite(value)
-      ? Math.min(max, Math.max(min, value))
-      : fallback;
-  };
+  const number = (key: string, fallback: number, min: number, max: number) =>
+    numberSetting(settings, key, fallback, min, max);
   return {
     trendWindowDays: Math.round(number('trendWindowDays', 28, 1, 365)),
     minZeroResultSearches: Math.round(number('minZeroResultSearches', 5, 1, 1_000_000)),
