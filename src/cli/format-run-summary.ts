@@ -5,6 +5,7 @@ import Table from 'cli-table3';
 import { ERROR_RULES, WARN_RULES } from '../core/validation-rules.js';
 import type { RunPipelineSummary } from '../runtime/run-pipeline.js';
 import type { CurateTableResult } from '../stages/curate/curate-table.js';
+import type { SystemRunResult } from '../stages/publish/run-prod-system.js';
 
 export interface TableTotals {
   table: string;
@@ -85,22 +86,7 @@ export function formatRunSummary(summary: RunPipelineSummary): string {
     ]);
   }
   const lines = [table.toString()];
-  if (summary.published.length > 0) {
-    const prod = new Table({
-      head: ['prod system', 'status', 'tables (rows)', 'seconds'],
-      style: { head: [], border: [] },
-    });
-    for (const system of summary.published) {
-      const tables = system.tables.map((t) => `${t.table} (${n(t.rows)})`).join('\n') || '-';
-      prod.push([
-        system.system,
-        system.status === 'failed' ? `failed: ${(system.error ?? '').slice(0, 60)}` : system.status,
-        tables,
-        (system.durationMs / 1000).toFixed(1),
-      ]);
-    }
-    lines.push(prod.toString());
-  }
+  if (summary.published.length > 0) lines.push(formatPublishResult(summary.published));
   const seconds = (summary.durationMs / 1000).toFixed(1);
   const rowsIn = totals.reduce((a, t) => a + t.rowsIn, 0);
   lines.push(
@@ -111,4 +97,23 @@ export function formatRunSummary(summary: RunPipelineSummary): string {
       `${summary.deadLettered} object(s) failed and went to the dead-letter area: run \`shoplake status\` to see why.`,
     );
   return lines.join('\n');
+}
+
+/** One line per prod system: status, tables with their rows, seconds. */
+export function formatPublishResult(systems: readonly SystemRunResult[]): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const prod = new Table({
+    head: ['prod system', 'status', 'tables (rows)', 'seconds'],
+    style: { head: [], border: [] },
+  });
+  for (const system of systems) {
+    const tables = system.tables.map((t) => `${t.table} (${n(t.rows)})`).join('\n') || '-';
+    prod.push([
+      system.system,
+      system.status === 'failed' ? `failed: ${(system.error ?? '').slice(0, 60)}` : system.status,
+      tables,
+      (system.durationMs / 1000).toFixed(1),
+    ]);
+  }
+  return prod.toString();
 }

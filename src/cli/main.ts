@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { catalogCommand } from './commands/catalog-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { generateCommand } from './commands/generate-command.js';
+import { publishCommand } from './commands/publish-command.js';
 import { queryCommand } from './commands/query-command.js';
 import { runCommand } from './commands/run-command.js';
 import { seedMysqlCommand } from './commands/seed-mysql-command.js';
@@ -21,6 +22,7 @@ const program = new Command('shoplake')
   .addCommand(startCommand())
   .addCommand(generateCommand())
   .addCommand(runCommand())
+  .addCommand(publishCommand())
   .addCommand(seedMysqlCommand())
   .addCommand(exportCommand())
   .addCommand(catalogCommand())

@@ -23,7 +23,8 @@ export async function createFraudAlertsTable(engine: Engine): Promise<string> {
       FROM ${FRAUD_SIGNALS} g JOIN ${FRAUD_SCORES} s USING (payment_id)
       GROUP BY g.pattern, g.key_kind, g.key_value
     )
-    SELECT substr(md5(pattern || ':' || key_kind || ':' || coalesce(key_value, '')), 1, 16) AS alert_id,
+    -- Letters only (hex digits shifted to g-p), so an id never looks like a card number to a scanner.
+    SELECT translate(substr(md5(pattern || ':' || key_kind || ':' || coalesce(key_value, '')), 1, 16), '0123456789', 'ghijklmnop') AS alert_id,
            payment_id, card_token, device_id, pattern,
            CASE WHEN max_score >= 0.9 THEN 'critical' WHEN max_score >= 0.7 THEN 'high' WHEN max_score >= 0.4 THEN 'medium' ELSE 'low' END AS severity,
            detected_at, first_seen_at, CAST(payments AS INTEGER) AS payments, CAST(customers AS INTEGER) AS customers,

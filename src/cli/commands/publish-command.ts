@@ -1,0 +1,74 @@
+// `shoplake publish`: run curated-to-prod now on the committed curated tables, as a curated
+// commit would (after changing a model or its settings, or to refresh prod).
+
+import { Command } from 'commander';
+import { resolveHmacKey } from '../../config/hmac-key.js';
+import type { ShoplakeConfig } from '../../config/load-config.js';
+import { objectCreatedRecord } from '../../core/s3-event.js';
+import { bucketName, CURATED } from '../../core/zones.js';
+import { localLambdaContext } from '../../runtime/lambda-context.js';
+import { newRunId } from '../../runtime/run-id.js';
+import { recordInvocation } from '../../runtime/run-ledger.js';
+import { manifestKey } from '../../stages/curate/table-manifest.js';
+import { createCuratedToProdHandler } from '../../stages/publish/curated-to-prod-handler.js';
+import { action, commandContext, withGlobalOptions } from '../cli-context.js';
+import { formatPublishResult } from '../format-run-summary.js';
+
+export function publishCommand(): Command {
+  return withGlobalOptions(new Command('publish'))
+    .description(
+      'Run the five prod systems on the committed curated tables and publish their tables (curated-to-prod)',
+    )
+    .action(
+      action(async (options: { dataDir?: string; config?: string }) => {
+        const { env, logger, config } = commandContext(options, 'publish');
+        const commit = await env.store.head(CURATED, manifestKey('orders'));
+        if (!commit) {
+          process.stderr.write('Curated has no orders yet: run `shoplake run` first.\n');
+          return 1;
+        }
+        const handler = createCuratedToProdHandler({
+          store: env.store,
+          engines: env.engines,
+          bucketPrefix: config.bucketPrefix,
+          logger,
+          settings: {
+            'compliance-guardian': { hmacKeyConfigured: hasHmacKey(config) },
+          },
+        });
+        const record = objectCreatedRecord({
+          bucketName: bucketName(config.bucketPrefix, CURATED),
+          key: commit.key,
+          size: commit.size,
+          etag: commit.etag,
+          eventTime: commit.lastModified,
+          sequencer: '0',
+        });
+        const runId = newRunId();
+        const started = Date.now();
+        const result = await handler({ Records: [record] }, localLambdaContext('curated-to-prod', runId));
+        await recordInvocation(env.store, {
+          runId,
+          route: 'curated-to-prod',
+          group: '*',
+          records: 1,
+          attempt: 1,
+          startedAt: new Date(started).toISOString(),
+          durationMs: Date.now() - started,
+          failedRecords: result.batchItemFailures.length,
+          outcome: result,
+        });
+        process.stdout.write(`${formatPublishResult(result.systems)}\n`);
+        return result.systems.some((s) => s.status === 'failed') ? 1 : 0;
+      }),
+    );
+}
+
+function hasHmacKey(config: ShoplakeConfig): boolean {
+  try {
+    resolveHmacKey(config);
+    return true;
+  } catch {
+    return false;
+  }
+}
