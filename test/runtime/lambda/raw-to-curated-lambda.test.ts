@@ -1,0 +1,117 @@
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { S3Event, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { S3ObjectStore } from '../../../src/adapters/s3/s3-object-store.js';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { objectCreatedRecord } from '../../../src/core/s3-event.js';
+import { CURATED, RAW } from '../../../src/core/zones.js';
+import { createAwsEnvironment } from '../../../src/runtime/aws-environment.js';
+import type { handler as RawToCuratedLambda } from '../../../src/runtime/lambda/raw-to-curated.js';
+import {
+  S3RVER_CREDENTIALS,
+  type S3TestServer,
+  startS3TestServer,
+} from '../../adapters/s3/s3-test-server.js';
+import { context, createTestLake, putRaw, TEST_HMAC_KEY, type TestLake } from '../../support/raw-fixtures.js';
+import { payment } from '../../support/source-rows.js';
+
+let server: S3TestServer;
+let store: S3ObjectStore;
+let local: TestLake;
+let scratchDir: string;
+let handler: typeof RawToCuratedLambda;
+
+beforeAll(async () => {
+  server = await startS3TestServer('lambda-lake');
+  scratchDir = await mkdtemp(join(tmpdir(), 'shoplake-lambda-'));
+  // What the stack sets on the function, pointed at the test server instead of AWS.
+  vi.stubEnv('AWS_REGION', 'us-east-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', S3RVER_CREDENTIALS.accessKeyId);
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', S3RVER_CREDENTIALS.secretAccessKey);
+  vi.stubEnv('SHOPLAKE_S3_ENDPOINT', server.endpoint);
+  vi.stubEnv('SHOPLAKE_BUCKET_PREFIX', 'lambda-lake');
+  vi.stubEnv('SHOPLAKE_HMAC_KEY', TEST_HMAC_KEY);
+  vi.stubEnv('SHOPLAKE_SCRATCH_DIR', scratchDir);
+  vi.stubEnv('SHOPLAKE_MEMORY_LIMIT', '1GB');
+  vi.stubEnv('SHOPLAKE_THREADS', '2');
+  vi.stubEnv('SHOPLAKE_LOG_LEVEL', 'error');
+  ({ handler } = await import('../../../src/runtime/lambda/raw-to-curated.js'));
+  const config = loadConfig({
+    env: { SHOPLAKE_HMAC_KEY: TEST_HMAC_KEY },
+    overrides: { bucketPrefix: 'lambda-lake' },
+  });
+  store = createAwsEnvironment(config, {
+    ...server.clientSettings,
+    scratchDir: join(scratchDir, 'test'),
+  }).store;
+  local = await createTestLake();
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  store?.close();
+  await local?.close();
+  await server?.close();
+  if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
+  if (local) await rm(local.dataDir, { recursive: true, force: true });
+});
+
+async function landRaw(key: string): Promise<void> {
+  await putRaw(local, 'payments', key, [payment(1), payment(2)]);
+  const upload = await store.scratchPath('.parquet');
+  await copyFile(local.store.pathOf(RAW, key), upload);
+  await store.putFile(RAW, key, upload);
+}
+
+/** S3 → SQS: each message body is an S3 event notification, as AWS sends it. */
+function sqsEvent(messages: readonly { readonly id: string; readonly body: unknown }[]): SQSEvent {
+  return {
+    Records: messages.map(({ id, body }) => ({
+      messageId: id,
+      receiptHandle: `handle-${id}`,
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      attributes: {} as never,
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:lambda-lake-raw-events',
+      awsRegion: 'us-east-1',
+    })),
+  };
+}
+
+function s3Notification(key: string): S3Event {
+  const record = objectCreatedRecord(
+    { bucketName: 'lambda-lake-raw', key, size: 1, etag: 'e', eventTime: new Date(), sequencer: '1' },
+    'us-east-1',
+  );
+  return { Records: [record] };
+}
+
+describe('raw-to-curated Lambda entry point', () => {
+  it('curates the raw objects named by an SQS batch of S3 notifications', async () => {
+    const key = 'payments/dt=2026-01-11/batch-1.parquet';
+    await landRaw(key);
+
+    const response = await handler(sqsEvent([{ id: 'm-1', body: s3Notification(key) }]), context('lambda-1'));
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await store.head(CURATED, '_state/payments.json')).toBeDefined();
+    const curated: string[] = [];
+    for await (const object of store.list(CURATED, 'payments/')) curated.push(object.key);
+    expect(curated.length).toBeGreaterThan(0);
+  });
+
+  it('acknowledges terminal failures and non-S3 messages instead of retrying them', async () => {
+    const response = await handler(
+      sqsEvent([
+        { id: 'gone', body: s3Notification('payments/dt=2026-01-12/never-landed.parquet') },
+        { id: 'test-event', body: { Service: 'Amazon S3', Event: 's3:TestEvent' } },
+        { id: 'garbage', body: 'not json' },
+      ]),
+      context('lambda-2'),
+    );
+    expect(response).toEqual({ batchItemFailures: [] });
+  });
+});
