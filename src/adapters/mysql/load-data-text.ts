@@ -24,7 +24,8 @@ export function loadDataField(value: BatchValue, type: ColumnType): string {
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value !== 'string') return String(value);
   // ISO text ('2026-01-02T03:04:05.123456Z') is UTC like the session; MySQL wants the space form.
-  const text = type === 'timestamp' && ISO_UTC.test(value) ? `${value.slice(0, 10)} ${value.slice(11, -1)}` : value;
+  const text =
+    type === 'timestamp' && ISO_UTC.test(value) ? `${value.slice(0, 10)} ${value.slice(11, -1)}` : value;
   return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, (c) => ESCAPES[c] ?? c) : text;
 }
 

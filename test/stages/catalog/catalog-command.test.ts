@@ -32,7 +32,10 @@ describe('shoplake catalog', () => {
   });
 
   it('prints the crawl report as JSON', async () => {
-    const report = JSON.parse(await run(['--json'])) as { snapshot: { tables: unknown[] }; filesInspected: number };
+    const report = JSON.parse(await run(['--json'])) as {
+      snapshot: { tables: unknown[] };
+      filesInspected: number;
+    };
     expect(report.snapshot.tables).toHaveLength(4);
     expect(report.filesInspected).toBe(0);
   });
