@@ -2,7 +2,6 @@
 // pointed at S3 (or a test endpoint), a stdout logger, and the HMAC key from Secrets Manager.
 
 import { join } from 'node:path';
-import { MIN_KEY_LENGTH } from '../../config/hmac-key.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ShoplakeError } from '../../core/shoplake-error.js';
 import type { Logger } from '../../ports/logger.js';

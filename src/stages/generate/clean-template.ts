@@ -3,29 +3,18 @@
 
 import type { SourceTableName } from '../../core/source-tables.js';
 import { cardFromSeed } from './card-numbers.js';
-import { columnSlots, emptyRow, type MutableRow } from './column-slots.js';
+import { emptyRow, type MutableRow } from './column-slots.js';
 import { customerRow, pickCountry } from './customer-factory.js';
 import { ITEM } from './order-basket.js';
 import { ORDER } from './order-emitter.js';
 import { paymentStates } from './payment-rows.js';
+import { PRODUCT_SLOTS } from './product-catalog.js';
 import { SEARCH } from './search-generator.js';
 import { formatCents, formatTimestamp, US_PER_SECOND } from './timestamp-text.js';
 import type { OrderRef, WorldContext } from './world-context.js';
 import { COUNTRIES, localCents, REGIONS } from './world-geography.js';
 
-const PRODUCT = columnSlots('products', [
-  'product_id',
-  'sku',
-  'name',
-  'category',
-  'subcategory',
-  'brand',
-  'unit_price',
-  'unit_cost',
-  'is_active',
-  'created_at',
-  'updated_at',
-]);
+const PRODUCT = PRODUCT_SLOTS;
 
 /** A time inside the current chunk. */
 function chunkTime(ctx: WorldContext): number {

@@ -9,7 +9,8 @@ import type { SeededRandom } from './seeded-random.js';
 import type { ChunkRange, ShopCalendar } from './shop-calendar.js';
 import { formatCents, formatTimestamp, US_PER_DAY } from './timestamp-text.js';
 
-const P = columnSlots('products', [
+/** Column positions of a products row (shared with the dirty-row templates). */
+export const PRODUCT_SLOTS = columnSlots('products', [
   'product_id',
   'sku',
   'name',
@@ -22,6 +23,7 @@ const P = columnSlots('products', [
   'created_at',
   'updated_at',
 ]);
+const P = PRODUCT_SLOTS;
 
 export interface SubcategoryRef {
   readonly category: number;

@@ -8,17 +8,12 @@ import {
   WARN_RULES,
   type WarnRule,
 } from '../../../src/core/validation-rules.js';
+import type { MutableTableTruth } from '../../../src/stages/generate/ground-truth-tally.js';
 import type { BatchValue, WorldBatch } from '../../../src/stages/generate/world-batch.js';
 import { checkRow, contentKey, type Parents, parsed } from './reference-validator.js';
 
-export interface RecountedTable {
-  rawRows: number;
-  expectedCuratedRows: number;
-  rejectedByRule: Record<ErrorRule, number>;
-  warningsByRule: Record<WarnRule, number>;
-  exactDuplicateRows: number;
-  versionDuplicateRows: number;
-}
+/** Recounted from the emitted rows, in the same shape as the generator's own tally. */
+export type RecountedTable = MutableTableTruth;
 
 export interface CleanRow {
   readonly batch: WorldBatch;
