@@ -38,10 +38,23 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
   const folder = join(options.dataDir, 'logs');
   mkdirSync(folder, { recursive: true });
   const file = join(folder, `shoplake-${new Date().toISOString().slice(0, 10)}.jsonl`);
-  const destination = pino.destination({ dest: file, mkdir: true, sync: options.sync ?? true });
+  return jsonLogger(options.level, pino.destination({ dest: file, mkdir: true, sync: options.sync ?? true }));
+}
+
+/**
+ * JSON lines on stdout, which Lambda ships to CloudWatch; same fields and redaction as the file logger.
+ *
+ * @example
+ * createStdoutLogger('info').child({ handler: 'raw-to-curated' }).info('curate.table.done', { table: 'orders' });
+ */
+export function createStdoutLogger(level: FileLoggerOptions['level']): Logger {
+  return jsonLogger(level, pino.destination({ dest: 1, sync: true }));
+}
+
+function jsonLogger(level: FileLoggerOptions['level'], destination: pino.DestinationStream): Logger {
   const base = pino(
     {
-      level: options.level,
+      level,
       messageKey: 'event',
       timestamp: pino.stdTimeFunctions.isoTime,
       base: { pid: process.pid },

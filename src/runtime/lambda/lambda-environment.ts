@@ -2,13 +2,13 @@
 // pointed at S3 (or a test endpoint), a stdout logger, and the HMAC key from Secrets Manager.
 
 import { join } from 'node:path';
+import { createStdoutLogger } from '../../adapters/pino/pino-logger.js';
 import { loadConfig } from '../../config/load-config.js';
 import { ShoplakeError } from '../../core/shoplake-error.js';
 import type { Logger } from '../../ports/logger.js';
 import { type AwsEnvironment, createAwsEnvironment } from '../aws-environment.js';
 import { type LambdaSettings, lambdaSettings } from './lambda-settings.js';
 import { readSecret } from './read-secret.js';
-import { createStdoutLogger } from './stdout-logger.js';
 
 export interface LambdaEnvironment extends AwsEnvironment {
   readonly settings: LambdaSettings;
@@ -25,7 +25,7 @@ export function createLambdaEnvironment(env: NodeJS.ProcessEnv, handler: string)
     scratchDir: join(settings.scratchDir, 'shoplake-scratch'),
     spillDir: join(settings.scratchDir, 'shoplake-spill'),
   });
-  return { ...aws, settings, logger: createStdoutLogger(config.logLevel, { handler }) };
+  return { ...aws, settings, logger: createStdoutLogger(config.logLevel).child({ handler }) };
 }
 
 /** The key from SHOPLAKE_HMAC_KEY (tests) or the secret; the pipeline refuses to run unkeyed. */
