@@ -10,13 +10,10 @@ import { RAW } from '../../../src/core/zones.js';
 import { createAwsEnvironment } from '../../../src/runtime/aws-environment.js';
 import type { handler as ExportLambda } from '../../../src/runtime/lambda/export.js';
 import { createTestDatabase, type TestDatabase } from '../../adapters/mysql/mysql-test-database.js';
-import {
-  S3RVER_CREDENTIALS,
-  type S3TestServer,
-  startS3TestServer,
-} from '../../adapters/s3/s3-test-server.js';
+import { type S3TestServer, startS3TestServer } from '../../adapters/s3/s3-test-server.js';
 import { handMadeWorld } from '../../stages/export/hand-made-world.js';
 import { context } from '../../support/raw-fixtures.js';
+import { stubLambdaEnv } from './stub-lambda-env.js';
 
 let server: S3TestServer;
 let db: TestDatabase;
@@ -34,16 +31,10 @@ beforeAll(async () => {
   }
   server = await startS3TestServer('export-lake');
   scratchDir = await mkdtemp(join(tmpdir(), 'shoplake-lambda-export-'));
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', S3RVER_CREDENTIALS.accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', S3RVER_CREDENTIALS.secretAccessKey);
-  vi.stubEnv('SHOPLAKE_S3_ENDPOINT', server.endpoint);
-  vi.stubEnv('SHOPLAKE_BUCKET_PREFIX', 'export-lake');
-  vi.stubEnv('SHOPLAKE_MYSQL_URL', db.url);
-  vi.stubEnv('SHOPLAKE_SCRATCH_DIR', scratchDir);
-  vi.stubEnv('SHOPLAKE_MEMORY_LIMIT', '512MB');
-  vi.stubEnv('SHOPLAKE_THREADS', '2');
-  vi.stubEnv('SHOPLAKE_LOG_LEVEL', 'error');
+  stubLambdaEnv(server, 'export-lake', scratchDir, {
+    SHOPLAKE_MYSQL_URL: db.url,
+    SHOPLAKE_MEMORY_LIMIT: '512MB',
+  });
   ({ handler } = await import('../../../src/runtime/lambda/export.js'));
   const config = loadConfig({ env: {}, overrides: { bucketPrefix: 'export-lake' } });
   store = createAwsEnvironment(config, {

@@ -9,13 +9,10 @@ import { objectCreatedRecord } from '../../../src/core/s3-event.js';
 import { CURATED, RAW } from '../../../src/core/zones.js';
 import { createAwsEnvironment } from '../../../src/runtime/aws-environment.js';
 import type { handler as RawToCuratedLambda } from '../../../src/runtime/lambda/raw-to-curated.js';
-import {
-  S3RVER_CREDENTIALS,
-  type S3TestServer,
-  startS3TestServer,
-} from '../../adapters/s3/s3-test-server.js';
+import { type S3TestServer, startS3TestServer } from '../../adapters/s3/s3-test-server.js';
 import { context, createTestLake, putRaw, TEST_HMAC_KEY, type TestLake } from '../../support/raw-fixtures.js';
 import { payment } from '../../support/source-rows.js';
+import { stubLambdaEnv } from './stub-lambda-env.js';
 
 let server: S3TestServer;
 let store: S3ObjectStore;
@@ -26,17 +23,10 @@ let handler: typeof RawToCuratedLambda;
 beforeAll(async () => {
   server = await startS3TestServer('lambda-lake');
   scratchDir = await mkdtemp(join(tmpdir(), 'shoplake-lambda-'));
-  // What the stack sets on the function, pointed at the test server instead of AWS.
-  vi.stubEnv('AWS_REGION', 'us-east-1');
-  vi.stubEnv('AWS_ACCESS_KEY_ID', S3RVER_CREDENTIALS.accessKeyId);
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', S3RVER_CREDENTIALS.secretAccessKey);
-  vi.stubEnv('SHOPLAKE_S3_ENDPOINT', server.endpoint);
-  vi.stubEnv('SHOPLAKE_BUCKET_PREFIX', 'lambda-lake');
-  vi.stubEnv('SHOPLAKE_HMAC_KEY', TEST_HMAC_KEY);
-  vi.stubEnv('SHOPLAKE_SCRATCH_DIR', scratchDir);
-  vi.stubEnv('SHOPLAKE_MEMORY_LIMIT', '1GB');
-  vi.stubEnv('SHOPLAKE_THREADS', '2');
-  vi.stubEnv('SHOPLAKE_LOG_LEVEL', 'error');
+  stubLambdaEnv(server, 'lambda-lake', scratchDir, {
+    SHOPLAKE_HMAC_KEY: TEST_HMAC_KEY,
+    SHOPLAKE_MEMORY_LIMIT: '1GB',
+  });
   ({ handler } = await import('../../../src/runtime/lambda/raw-to-curated.js'));
   const config = loadConfig({
     env: { SHOPLAKE_HMAC_KEY: TEST_HMAC_KEY },
