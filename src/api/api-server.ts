@@ -1,5 +1,6 @@
-// The HTTP API over the catalog and read-only SQL, on Node's own http module: four routes do
-// not need a framework, and owning the socket keeps the loopback check and the body cap exact.
+// The HTTP API, on Node's own http module: a handful of routes do not need a framework, and
+// owning the socket keeps the loopback check and the body cap exact. The routes themselves are
+// modules (see route.ts); the server does auth, body limits, errors, logging and shutdown.
 
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,11 +11,13 @@ import type { Logger } from '../ports/logger.js';
 import type { JsonValue } from '../ports/sql-engine.js';
 import { crawlCatalog } from '../stages/catalog/crawl-catalog.js';
 import { maskJsonValue } from '../stages/sql/mask-answer.js';
-import { DEFAULT_TIMEOUT_MS, runQuery } from '../stages/sql/run-query.js';
+import { DEFAULT_TIMEOUT_MS } from '../stages/sql/run-query.js';
 import { httpError, httpErrorOf } from './http-error.js';
 import { QueryGate } from './query-gate.js';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './read-json-body.js';
 import { authorize } from './request-auth.js';
+import { type Route, type RouteAnswer, type RouteContext, routesFor } from './route.js';
+import { defaultRoutes } from './routes/default-routes.js';
 import type { SqlServices } from './sql-services.js';
 
 export interface ApiServerDeps extends SqlServices {
@@ -38,14 +41,9 @@ export interface ApiServerOptions {
   readonly trustLoopback?: boolean;
   /** After a shutdown signal, in-flight requests get this long to finish (default 10,000 ms). */
   readonly shutdownGraceMs?: number;
+  /** What the server answers besides /healthz and /readyz (default: catalog and SQL). */
+  readonly routes?: readonly Route[];
 }
-
-const ROUTES: Readonly<Record<string, string>> = {
-  '/healthz': 'GET',
-  '/readyz': 'GET',
-  '/api/catalog': 'GET',
-  '/api/query': 'POST',
-};
 
 export class ApiServer {
   private snapshot: CatalogSnapshot | undefined;
@@ -53,6 +51,7 @@ export class ApiServer {
   private refreshTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
   private readonly gate: QueryGate;
+  private readonly routes: readonly Route[];
 
   private constructor(
     private readonly deps: ApiServerDeps,
@@ -60,6 +59,7 @@ export class ApiServer {
     private readonly server: Server,
   ) {
     this.gate = new QueryGate(options.maxConcurrentQueries ?? 2);
+    this.routes = options.routes ?? defaultRoutes();
   }
 
   /** Listens, then loads the catalog (readiness waits for it); resolves once both are done. */
@@ -137,10 +137,12 @@ export class ApiServer {
     response.setHeader('x-request-id', requestId);
     try {
       authorize(request, { token: this.deps.apiToken, trustLoopback: this.options.trustLoopback ?? true });
-      const allowed = ROUTES[path];
-      if (!allowed)
-        throw new ShoplakeError('not_found', `No route ${path}; try POST /api/query or GET /api/catalog.`);
-      if (request.method !== allowed) {
+      const candidates = this.routesFor(path);
+      if (candidates.length === 0)
+        throw new ShoplakeError('not_found', `No route ${path}; GET /api/catalog lists what there is.`);
+      const route = candidates.find((r) => r.method === request.method);
+      if (!route) {
+        const allowed = candidates.map((r) => r.method).join(', ');
         response.setHeader('allow', allowed);
         status = 405;
         return this.reply(
@@ -150,9 +152,10 @@ export class ApiServer {
         );
       }
       status = 200;
-      const body = await this.route(path, request);
-      status = body.status;
-      this.reply(response, body.status, body.json);
+      const answer = await route.handle(this.contextFor(request, path, requestId));
+      status = answer.status;
+      if ('json' in answer) this.reply(response, answer.status, answer.json);
+      else this.replyRaw(response, answer);
     } catch (error: unknown) {
       const failure = httpErrorOf(error, requestId);
       status = failure.status;
@@ -178,31 +181,42 @@ export class ApiServer {
     send(response, status, json);
   }
 
-  private async route(path: string, request: IncomingMessage): Promise<{ status: number; json: unknown }> {
-    if (path === '/healthz') return { status: 200, json: { status: 'ok' } };
-    if (path === '/readyz') return this.readiness();
-    const snapshot = this.snapshot;
-    if (!snapshot)
-      return { status: 503, json: httpError(503, 'not_ready', 'The catalog is not loaded yet.').body };
-    if (path === '/api/catalog') return { status: 200, json: publicCatalog(snapshot) };
-    const { sql, limit } = queryRequest(
-      await readJsonBody(request, this.options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
-    );
-    const answer = await this.gate.run(() =>
-      runQuery(sql, {
-        sql: this.deps.sql,
-        store: this.deps.store,
-        catalog: snapshot,
-        limit,
-        timeoutMs: this.options.queryTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-      }),
-    );
-    this.deps.logger.info('api.query', {
-      sql: sql.slice(0, 500),
-      rows: answer.rowCount,
-      ms: answer.elapsedMs,
+  private routesFor(path: string): readonly Route[] {
+    if (path === '/healthz' || path === '/readyz') {
+      const handle =
+        path === '/healthz' ? async () => ({ status: 200, json: { status: 'ok' } }) : () => this.readiness();
+      return [{ method: 'GET', path, handle }];
+    }
+    return routesFor(this.routes, path);
+  }
+
+  private contextFor(request: IncomingMessage, path: string, requestId: string): RouteContext {
+    return {
+      request,
+      path,
+      searchParams: searchParamsOf(request.url),
+      requestId,
+      services: this.deps,
+      logger: this.deps.logger,
+      gate: this.gate,
+      queryTimeoutMs: this.options.queryTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+      catalog: () => {
+        if (!this.snapshot) throw new ShoplakeError('not_ready', 'The catalog is not loaded yet.');
+        return this.snapshot;
+      },
+      readJson: () => readJsonBody(request, this.options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
+    };
+  }
+
+  private replyRaw(response: ServerResponse, answer: Extract<RouteAnswer, { body: unknown }>): void {
+    if (this.closing) response.setHeader('connection', 'close');
+    response.writeHead(answer.status, {
+      'content-type': answer.contentType,
+      'content-length': Buffer.byteLength(answer.body),
+      'x-content-type-options': 'nosniff',
+      ...answer.headers,
     });
-    return { status: 200, json: answer };
+    response.end(answer.body);
   }
 
   private async readiness(): Promise<{ status: number; json: unknown }> {
@@ -232,23 +246,12 @@ function pathOf(target: string | undefined): string {
   }
 }
 
-// Per-file columns serve the crawler's drift checks; readers get the table's columns.
-function publicCatalog(snapshot: CatalogSnapshot): unknown {
-  return {
-    ...snapshot,
-    tables: snapshot.tables.map((t) => ({ ...t, files: t.files.map(({ columns: _, ...file }) => file) })),
-  };
-}
-
-function queryRequest(body: unknown): { sql: string; limit: number | undefined } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ShoplakeError('invalid_argument', 'Send a JSON object: {"sql": "SELECT ...", "limit": 100}.');
+function searchParamsOf(target: string | undefined): URLSearchParams {
+  try {
+    return new URL(target ?? '/', 'http://localhost').searchParams;
+  } catch {
+    return new URLSearchParams();
   }
-  const { sql, limit } = body as Record<string, unknown>;
-  if (typeof sql !== 'string') throw new ShoplakeError('invalid_argument', '"sql" must be a string.');
-  if (limit !== undefined && typeof limit !== 'number')
-    throw new ShoplakeError('invalid_argument', '"limit" must be a number.');
-  return { sql, limit };
 }
 
 // Every answer passes the masker at the edge, whatever produced it.

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'sql_timeout',
   'unauthorized',
   'payload_too_large',
+  'not_ready',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
