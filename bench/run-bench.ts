@@ -22,6 +22,8 @@ const cli = join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
 const tsx = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
 const env = {
   ...process.env,
+  // What bin/shoplake.js and the Lambda functions run with (see the comment there).
+  NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=32`.trim(),
   SHOPLAKE_HMAC_KEY: process.env.SHOPLAKE_HMAC_KEY ?? 'bench-hmac-key-0123456789abcdef',
 };
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

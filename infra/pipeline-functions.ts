@@ -70,7 +70,7 @@ export class PipelineFunctions extends Construct {
           SHOPLAKE_BUCKET_PREFIX: props.bucketPrefix,
           SHOPLAKE_HMAC_SECRET_ARN: this.hmacSecret.secretArn,
           SHOPLAKE_SCRATCH_DIR: '/tmp',
-          NODE_OPTIONS: '--enable-source-maps',
+          NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=32',
           ...env,
         },
       });

@@ -10,7 +10,7 @@ const FREE_TEXT = [
   'call me 😀',
   'tab\there',
   'line\nbreak',
-  'back\\slash',
+  'back\\slash, \\N',
   'Grüße 🇩🇪 ✓',
   'it\'s "quoted"',
   '',

@@ -1,0 +1,28 @@
+// Rows as CSV text for the engine's CSV reader: every column is read as text and cast in SQL,
+// so the result is exactly what a cast of the source's text gives. NULL is an empty unquoted
+// field; every string is quoted, so an empty string stays '' and '\N' stays '\N'.
+
+import type { SourceValue } from './source-database.js';
+
+/** The `read_csv` settings that read back what `csvChunkText` writes. */
+export const CSV_CHUNK_DIALECT =
+  "header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, auto_detect = false, new_line = '\\n'";
+
+/**
+ * @example
+ * csvChunkText([[1, 'a"b', null]]) // '1,"a""b",\n'
+ */
+export function csvChunkText(rows: readonly (readonly SourceValue[])[]): string {
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      if (i > 0) text += ',';
+      if (value === null || value === undefined) continue;
+      if (typeof value === 'number') text += String(value);
+      else text += value.includes('"') ? `"${value.replaceAll('"', '""')}"` : `"${value}"`;
+    }
+    text += '\n';
+  }
+  return text;
+}
