@@ -1,7 +1,7 @@
 // `npm run bench`: raw→curated throughput and peak memory on a named data size, measured in
 // a child process so the figure is the pipeline's own. Usage:
 //   npm run bench -- [--orders 1000000] [--seed 1] [--data-dir bench-data] [--only curate]
-// Other stages' benchmarks (export, publish, analytics) run after it when present.
+// Other stages' benchmarks (export, publish, analytics, scikit-learn baselines) run after it.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -87,6 +87,7 @@ for (const [name, script, args] of [
   ['MySQL export vs mariadb-dump', 'export-bench.ts', ['--orders', String(orders)]],
   ['curated → prod (part 1 systems)', 'publish-bench.ts', ['--data-dir', dataDir]],
   ['curated → prod (demand insights, compliance)', 'analytics-bench.ts', ['--data-dir', dataDir]],
+  ['scikit-learn baselines on the same features', 'sklearn-baseline.ts', ['--data-dir', dataDir]],
 ] as const) {
   const path = join(import.meta.dirname, script);
   if (!existsSync(path) || (values.only && !script.startsWith(values.only))) continue;

@@ -5,6 +5,7 @@
 import type { Engine } from '../../../ports/engine.js';
 import { literal } from '../../../stages/curate/sql-text.js';
 import { CUSTOMER_ORDERS, IS_PURCHASE, IS_REVENUE } from '../customer-orders-table.js';
+import { addProbAliveColumn } from './prob-alive-column.js';
 
 export interface ChurnFeature {
   readonly name: string;
@@ -83,6 +84,24 @@ export const CHURN_FEATURES: readonly ChurnFeature[] = [
     displaySql: 'round(cancel_rate, 2)',
   },
   {
+    name: 'log_activity_recency',
+    sql: 'ln(1 + activity_recency_days)',
+    label: 'days since last order or search',
+    displaySql: 'activity_recency_days',
+  },
+  {
+    name: 'log_searches_30d',
+    sql: 'ln(1 + searches_30d)',
+    label: 'searches in the last 30 days',
+    displaySql: 'searches_30d',
+  },
+  {
+    name: 'p_alive',
+    sql: 'p_alive',
+    label: 'BG/NBD probability of still being active',
+    displaySql: 'round(p_alive, 2)',
+  },
+  {
     name: 'log_searches_recent',
     sql: 'ln(1 + searches_recent)',
     label: 'searches in the last 90 days',
@@ -128,16 +147,23 @@ export async function createChurnFeatureTable(
       HAVING count(*) FILTER (WHERE ${IS_PURCHASE}) > 0
     ),
     searches AS (
-      SELECT customer_id, count(*) AS searches_recent FROM ${input.searchEvents}
-      WHERE customer_id IS NOT NULL AND CAST(event_ts AS DATE) <= ${c} AND CAST(event_ts AS DATE) > ${c} - INTERVAL 90 DAY
+      SELECT customer_id,
+             count(*) FILTER (WHERE CAST(event_ts AS DATE) > ${c} - INTERVAL 90 DAY) AS searches_recent,
+             count(*) FILTER (WHERE CAST(event_ts AS DATE) > ${c} - INTERVAL 30 DAY) AS searches_30d,
+             date_diff('day', max(CAST(event_ts AS DATE)), ${c}) AS search_recency_days
+      FROM ${input.searchEvents}
+      WHERE customer_id IS NOT NULL AND CAST(event_ts AS DATE) <= ${c}
       GROUP BY customer_id
     ),
     came_back AS (
       SELECT DISTINCT customer_id FROM ${CUSTOMER_ORDERS}
       WHERE ${IS_PURCHASE} AND order_day > ${c} AND order_day <= ${c} + INTERVAL ${Math.round(input.horizonDays)} DAY
     )
-    SELECT agg.*, coalesce(searches.searches_recent, 0) AS searches_recent, came_back.customer_id IS NULL AS churned
+    SELECT agg.*, coalesce(searches.searches_recent, 0) AS searches_recent, coalesce(searches.searches_30d, 0) AS searches_30d,
+           least(coalesce(searches.search_recency_days, agg.recency_days), agg.recency_days) AS activity_recency_days,
+           came_back.customer_id IS NULL AS churned
     FROM agg LEFT JOIN searches USING (customer_id) LEFT JOIN came_back USING (customer_id)`);
+  await addProbAliveColumn(engine, input.table);
   return input.table;
 }
 
