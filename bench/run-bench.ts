@@ -1,7 +1,8 @@
 // `npm run bench`: raw→curated throughput and peak memory on a named data size, measured in
 // a child process so the figure is the pipeline's own. Usage:
-//   npm run bench -- [--orders 1000000] [--seed 1] [--data-dir bench-data] [--only curate]
-// Other stages' benchmarks (export, publish, analytics, scikit-learn baselines) run after it.
+//   npm run bench -- [--orders 1000000] [--seed 1] [--data-dir bench-data] [--only curate|export|publish|analytics|api]
+// Other stages' benchmarks (export, publish, analytics, scikit-learn baselines, the HTTP API
+// under load) run after it.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -88,6 +89,7 @@ for (const [name, script, args] of [
   ['curated → prod (part 1 systems)', 'publish-bench.ts', ['--data-dir', dataDir]],
   ['curated → prod (demand insights, compliance)', 'analytics-bench.ts', ['--data-dir', dataDir]],
   ['scikit-learn baselines on the same features', 'sklearn-baseline.ts', ['--data-dir', dataDir]],
+  ['HTTP API under load: /api/query and /api/ask', 'api-bench.ts', ['--data-dir', dataDir]],
 ] as const) {
   const path = join(import.meta.dirname, script);
   if (!existsSync(path) || (values.only && !script.startsWith(values.only))) continue;

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 
-export const LAMBDA_ENTRIES = ['raw-to-curated', 'curated-to-prod', 'export'] as const;
+export const LAMBDA_ENTRIES = ['raw-to-curated', 'curated-to-prod', 'export', 'catalog', 'api'] as const;
 export type LambdaEntry = (typeof LAMBDA_ENTRIES)[number];
 
 export const LAMBDA_ARCHITECTURES = ['x86_64', 'arm64'] as const;
@@ -39,7 +39,8 @@ export function bundleLambda(entry: LambdaEntry, architecture: LambdaArchitectur
     banner: {
       js: "import { createRequire as shoplakeCreateRequire } from 'node:module'; const require = shoplakeCreateRequire(import.meta.url);",
     },
-    external: ['@duckdb/*', '@bsull/augurs', '@bsull/augurs/*'],
+    // vite only builds the dashboard for `shoplake serve` (a guarded dynamic import); no Lambda runs it.
+    external: ['@duckdb/*', '@bsull/augurs', '@bsull/augurs/*', 'vite'],
     sourcemap: 'linked',
     logLevel: 'error',
   });

@@ -1,17 +1,16 @@
-// Glue catalog and Athena for SQL over the lake: one database, a crawler per prod bucket and
-// one for curated, and a workgroup whose results go to their own expiring bucket.
+// Glue catalog and Athena for SQL over the lake: one database (its tables are registered by
+// the catalog function, see sql-functions.ts) and a workgroup whose results go to their own
+// expiring bucket.
 
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as athena from 'aws-cdk-lib/aws-athena';
 import * as glue from 'aws-cdk-lib/aws-glue';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { LakeBuckets } from './lake-buckets.js';
+import { athenaWorkgroupName, glueDatabaseName } from '../src/core/aws-names.js';
 
 export interface CatalogAndSqlProps {
   readonly bucketPrefix: string;
-  readonly buckets: LakeBuckets;
 }
 
 export class CatalogAndSql extends Construct {
@@ -21,36 +20,11 @@ export class CatalogAndSql extends Construct {
 
   constructor(scope: Construct, id: string, props: CatalogAndSqlProps) {
     super(scope, id);
-    // Glue database names allow neither '-' nor upper case.
-    this.databaseName = props.bucketPrefix.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+    this.databaseName = glueDatabaseName(props.bucketPrefix);
     new glue.CfnDatabase(this, 'Database', {
       catalogId: Stack.of(this).account,
       databaseInput: { name: this.databaseName, description: 'shoplake curated and prod tables' },
     });
-
-    const role = new iam.Role(this, 'CrawlerRole', {
-      assumedBy: new iam.ServicePrincipal('glue.amazonaws.com'),
-      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSGlueServiceRole')],
-    });
-    const crawled: [string, s3.Bucket][] = [
-      ['curated', props.buckets.curated],
-      ...[...props.buckets.prod].map(([system, bucket]): [string, s3.Bucket] => [system, bucket]),
-    ];
-    for (const [name, bucket] of crawled) {
-      bucket.grantRead(role);
-      new glue.CfnCrawler(this, `Crawler-${name}`, {
-        name: `${props.bucketPrefix}-${name}`,
-        role: role.roleArn,
-        databaseName: this.databaseName,
-        tablePrefix: `${name.replace(/-/g, '_')}__`,
-        // Only the data: `_state/`, `_reports/`, `_runs/`, `_quarantine/` are not tables.
-        targets: {
-          s3Targets: [{ path: `s3://${bucket.bucketName}/`, exclusions: ['_*/**'] }],
-        },
-        schedule: { scheduleExpression: 'cron(15 * * * ? *)' },
-        schemaChangePolicy: { updateBehavior: 'UPDATE_IN_DATABASE', deleteBehavior: 'DEPRECATE_IN_DATABASE' },
-      });
-    }
 
     this.results = new s3.Bucket(this, 'AthenaResults', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -60,7 +34,7 @@ export class CatalogAndSql extends Construct {
       // Query results are disposable.
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.workgroupName = `${props.bucketPrefix}-workgroup`;
+    this.workgroupName = athenaWorkgroupName(props.bucketPrefix);
     new athena.CfnWorkGroup(this, 'WorkGroup', {
       name: this.workgroupName,
       workGroupConfiguration: {

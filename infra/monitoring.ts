@@ -1,11 +1,14 @@
 // Alarms and a dashboard: errors, throttles, duration near the timeout for every function,
-// and any message in a DLQ (a raw object or commit that could not be processed).
+// any message in a DLQ (a raw object or commit that could not be processed), and the run
+// metrics the handlers report themselves (namespace Shoplake).
 
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { EMF_NAMESPACE } from '../src/runtime/metrics/emf-document.js';
+import { CURATED_TO_PROD, RAW_TO_CURATED } from '../src/runtime/pipeline-routes.js';
 
 export interface MonitoringProps {
   readonly functions: readonly lambda.Function[];
@@ -40,7 +43,7 @@ export class Monitoring extends Construct {
       alarm(
         'duration',
         fn.metricDuration({ period, statistic: 'Maximum' }),
-        props.timeout.toMilliseconds() * 0.8,
+        (fn.timeout ?? props.timeout).toMilliseconds() * 0.8,
       );
       dashboard.addWidgets(
         new cloudwatch.GraphWidget({
@@ -51,6 +54,28 @@ export class Monitoring extends Construct {
             fn.metricThrottles({ period }),
           ],
           right: [fn.metricDuration({ period, statistic: 'Maximum' })],
+        }),
+      );
+    }
+    // What the handlers report themselves (one EMF line per invocation): rows, failures, memory.
+    const reported = (metricName: string, handler: string, statistic = 'Sum') =>
+      new cloudwatch.Metric({
+        namespace: EMF_NAMESPACE,
+        metricName,
+        dimensionsMap: { handler },
+        period,
+        statistic,
+      });
+    for (const handler of [RAW_TO_CURATED, CURATED_TO_PROD]) {
+      dashboard.addWidgets(
+        new cloudwatch.GraphWidget({
+          title: `${handler}: rows and failures`,
+          left: ['RowsIn', 'RowsOut', 'RowsRejected'].map((m) => reported(m, handler)),
+          right: ['Retries', 'DeadLettered', 'Errors'].map((m) => reported(m, handler)),
+        }),
+        new cloudwatch.GraphWidget({
+          title: `${handler}: peak memory`,
+          left: [reported('PeakMemory', handler, 'Maximum')],
         }),
       );
     }

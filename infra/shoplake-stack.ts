@@ -1,5 +1,5 @@
-// The shoplake stack: buckets, pipeline functions with their queues, catalog and SQL,
-// monitoring. Settings come from CDK context (see cdk.json), so `cdk synth` runs offline.
+// The shoplake stack: buckets, pipeline functions with their queues, catalog and SQL (the
+// catalog function, Athena, the IAM-authenticated API), monitoring. Settings come from CDK context (see cdk.json), so `cdk synth` runs offline.
 
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -9,6 +9,7 @@ import { CatalogAndSql } from './catalog-and-sql.js';
 import { LakeBuckets } from './lake-buckets.js';
 import { Monitoring } from './monitoring.js';
 import { PipelineFunctions } from './pipeline-functions.js';
+import { SqlFunctions } from './sql-functions.js';
 
 /**
  * @example
@@ -44,10 +45,23 @@ export class ShoplakeStack extends Stack {
       memoryMb: props.memoryMb ?? 3008,
       timeout,
     });
-    const sql = new CatalogAndSql(this, 'Sql', { bucketPrefix: props.bucketPrefix, buckets });
+    const sql = new CatalogAndSql(this, 'Sql', { bucketPrefix: props.bucketPrefix });
+    const readers = new SqlFunctions(this, 'Readers', {
+      bucketPrefix: props.bucketPrefix,
+      buckets,
+      sql,
+      codeFor: props.codeFor,
+      architecture: props.architecture === 'arm64' ? lambda.Architecture.ARM_64 : lambda.Architecture.X86_64,
+    });
     new Monitoring(this, 'Monitoring', {
       dashboardName: `${props.bucketPrefix}-pipeline`,
-      functions: [pipeline.rawToCurated.fn, pipeline.curatedToProd.fn, pipeline.exporter],
+      functions: [
+        pipeline.rawToCurated.fn,
+        pipeline.curatedToProd.fn,
+        pipeline.exporter,
+        readers.catalog,
+        readers.api,
+      ],
       dlqs: [pipeline.rawToCurated.dlq, pipeline.curatedToProd.dlq],
       timeout,
     });
@@ -59,5 +73,13 @@ export class ShoplakeStack extends Stack {
     });
     new CfnOutput(this, 'GlueDatabase', { value: sql.databaseName });
     new CfnOutput(this, 'AthenaWorkGroup', { value: sql.workgroupName });
+    new CfnOutput(this, 'ApiUrl', {
+      value: readers.apiUrl.url,
+      description: 'IAM-signed requests only (SigV4, service "lambda"); see docs/deploy-aws.md',
+    });
+    new CfnOutput(this, 'ApiCallerPolicyArn', {
+      value: readers.apiCallerPolicy.managedPolicyArn,
+      description: 'Attach to the users or roles that may call the API',
+    });
   }
 }

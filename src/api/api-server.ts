@@ -8,15 +8,14 @@ import type { AddressInfo } from 'node:net';
 import { errorMessage, ShoplakeError } from '../core/shoplake-error.js';
 import type { CatalogSnapshot } from '../ports/catalog.js';
 import type { Logger } from '../ports/logger.js';
-import type { JsonValue } from '../ports/sql-engine.js';
 import { crawlCatalog } from '../stages/catalog/crawl-catalog.js';
-import { maskJsonValue } from '../stages/sql/mask-answer.js';
 import { DEFAULT_TIMEOUT_MS } from '../stages/sql/run-query.js';
-import { httpError, httpErrorOf } from './http-error.js';
+import { dispatchRoute } from './dispatch-route.js';
 import { QueryGate } from './query-gate.js';
 import { DEFAULT_BODY_LIMIT_BYTES, readJsonBody } from './read-json-body.js';
+import { readiness } from './readiness.js';
 import { authorize } from './request-auth.js';
-import { type Route, type RouteAnswer, type RouteContext, routesFor } from './route.js';
+import { type Route, type RouteContext, routesFor } from './route.js';
 import { defaultRoutes } from './routes/default-routes.js';
 import type { SqlServices } from './sql-services.js';
 
@@ -109,6 +108,17 @@ export class ApiServer {
     return this.refreshing;
   }
 
+  /** The catalog as last crawled, for the other edges of this process (the Postgres endpoint). */
+  currentCatalog(): CatalogSnapshot {
+    if (!this.snapshot) throw new ShoplakeError('not_ready', 'The catalog is not loaded yet.');
+    return this.snapshot;
+  }
+
+  /** The cap on engine work, shared with the other edges of this process. */
+  get queryGate(): QueryGate {
+    return this.gate;
+  }
+
   /** Stops accepting, lets in-flight requests finish (up to the grace period), closes engines. */
   close(): Promise<void> {
     this.closing ??= (async () => {
@@ -134,35 +144,30 @@ export class ApiServer {
     // Read now: the socket is gone once a refused client hangs up.
     const remote = request.socket?.remoteAddress;
     let status = 500;
-    response.setHeader('x-request-id', requestId);
     try {
-      authorize(request, { token: this.deps.apiToken, trustLoopback: this.options.trustLoopback ?? true });
-      const candidates = this.routesFor(path);
-      if (candidates.length === 0)
-        throw new ShoplakeError('not_found', `No route ${path}; GET /api/catalog lists what there is.`);
-      const route = candidates.find((r) => r.method === request.method);
-      if (!route) {
-        const allowed = candidates.map((r) => r.method).join(', ');
-        response.setHeader('allow', allowed);
-        status = 405;
-        return this.reply(
-          response,
-          405,
-          httpError(405, 'method_not_allowed', `${path} takes ${allowed}.`).body,
-        );
-      }
-      status = 200;
-      const answer = await route.handle(this.contextFor(request, path, requestId));
-      status = answer.status;
-      if ('json' in answer) this.reply(response, answer.status, answer.json);
-      else this.replyRaw(response, answer);
-    } catch (error: unknown) {
-      const failure = httpErrorOf(error, requestId);
-      status = failure.status;
-      if (status === 500) this.deps.logger.error('api.request.failed', { requestId, path, error });
+      const reply = await dispatchRoute({
+        method: request.method,
+        path,
+        requestId,
+        candidates: this.routesFor(path),
+        authorize: (route) => {
+          if (!route?.public)
+            authorize(request, {
+              token: this.deps.apiToken,
+              trustLoopback: this.options.trustLoopback ?? true,
+            });
+        },
+        context: () => this.contextFor(request, path, requestId),
+      });
+      status = reply.status;
+      if (status === 500)
+        this.deps.logger.error('api.request.failed', { requestId, path, error: reply.error });
       // An unread body (413, 401) is not drained: the connection closes after the answer.
-      if (!request.complete) response.setHeader('connection', 'close');
-      this.reply(response, failure.status, failure.body);
+      if (reply.error !== undefined && !request.complete) response.setHeader('connection', 'close');
+      // During shutdown, a keep-alive socket closes after its answer so the server can stop.
+      if (this.closing) response.setHeader('connection', 'close');
+      response.writeHead(reply.status, { 'x-request-id': requestId, ...reply.headers });
+      response.end(reply.body);
     } finally {
       this.deps.logger.info('api.request', {
         requestId,
@@ -175,16 +180,12 @@ export class ApiServer {
     }
   }
 
-  private reply(response: ServerResponse, status: number, json: unknown): void {
-    // During shutdown, a keep-alive socket closes after its answer so the server can stop.
-    if (this.closing) response.setHeader('connection', 'close');
-    send(response, status, json);
-  }
-
   private routesFor(path: string): readonly Route[] {
     if (path === '/healthz' || path === '/readyz') {
       const handle =
-        path === '/healthz' ? async () => ({ status: 200, json: { status: 'ok' } }) : () => this.readiness();
+        path === '/healthz'
+          ? async () => ({ status: 200, json: { status: 'ok' } })
+          : () => readiness(this.snapshot, this.deps.sql);
       return [{ method: 'GET', path, handle }];
     }
     return routesFor(this.routes, path);
@@ -207,34 +208,6 @@ export class ApiServer {
       readJson: () => readJsonBody(request, this.options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES),
     };
   }
-
-  private replyRaw(response: ServerResponse, answer: Extract<RouteAnswer, { body: unknown }>): void {
-    if (this.closing) response.setHeader('connection', 'close');
-    response.writeHead(answer.status, {
-      'content-type': answer.contentType,
-      'content-length': Buffer.byteLength(answer.body),
-      'x-content-type-options': 'nosniff',
-      ...answer.headers,
-    });
-    response.end(answer.body);
-  }
-
-  private async readiness(): Promise<{ status: number; json: unknown }> {
-    if (!this.snapshot)
-      return { status: 503, json: httpError(503, 'not_ready', 'The catalog is not loaded yet.').body };
-    try {
-      await this.deps.sql.ping();
-    } catch (error: unknown) {
-      return {
-        status: 503,
-        json: httpError(503, 'not_ready', `The SQL engine does not answer: ${errorMessage(error)}`).body,
-      };
-    }
-    return {
-      status: 200,
-      json: { status: 'ready', tables: this.snapshot.tables.length, crawledAt: this.snapshot.crawledAt },
-    };
-  }
 }
 
 /** The request's path, or '' when the target does not parse (it then matches no route). */
@@ -252,16 +225,4 @@ function searchParamsOf(target: string | undefined): URLSearchParams {
   } catch {
     return new URLSearchParams();
   }
-}
-
-// Every answer passes the masker at the edge, whatever produced it.
-function send(response: ServerResponse, status: number, json: unknown): void {
-  const text = JSON.stringify(maskJsonValue(json as JsonValue));
-  response.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  response.end(text);
 }

@@ -16,6 +16,8 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   sql_timeout: 408,
   payload_too_large: 413,
   not_ready: 503,
+  // Throttling or an unreachable service after the SDK's retries: the client may try again.
+  transient_io: 503,
 };
 
 export interface HttpError {

@@ -17,7 +17,13 @@ export async function readJsonBody(request: IncomingMessage, limitBytes: number)
     if (size > limitBytes) throw tooLarge(limitBytes);
     chunks.push(buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return parseJsonBody(Buffer.concat(chunks), limitBytes);
+}
+
+/** Parses a body already in memory (an API Gateway event's), under the same cap and with the same messages. */
+export function parseJsonBody(body: Buffer, limitBytes: number): unknown {
+  if (body.length > limitBytes) throw tooLarge(limitBytes);
+  const text = body.toString('utf8');
   if (text.trim() === '') throw invalid('The request body is empty; send {"sql": "SELECT ..."}.');
   try {
     return JSON.parse(text) as unknown;

@@ -20,8 +20,11 @@ export type RouteAnswer =
       readonly headers?: Readonly<Record<string, string>>;
     };
 
+/** What a route may read of the request itself (headers); the Node server and the Lambda both give it. */
+export type RouteRequest = Pick<IncomingMessage, 'method' | 'url' | 'headers'>;
+
 export interface RouteContext {
-  readonly request: IncomingMessage;
+  readonly request: RouteRequest;
   /** The URL path, already decoded by WHATWG URL parsing. */
   readonly path: string;
   readonly searchParams: URLSearchParams;
@@ -41,6 +44,8 @@ export interface Route {
   readonly method: HttpMethod;
   /** An exact path, or a prefix ending in '/' (e.g. '/assets/') that matches everything below it. */
   readonly path: string;
+  /** Served without the API token: only for files that hold no data (the dashboard's bundle). */
+  readonly public?: boolean;
   handle(context: RouteContext): Promise<RouteAnswer>;
 }
 

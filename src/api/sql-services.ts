@@ -10,12 +10,16 @@ import type { ObjectStore } from '../ports/object-store.js';
 import type { SqlEngine } from '../ports/sql-engine.js';
 import type { LocalEnvironment } from '../runtime/local-environment.js';
 import { ObjectStoreCatalog } from '../stages/catalog/object-store-catalog.js';
+import { QueryResultCache } from '../stages/sql/query-result-cache.js';
+import type { CachedAnswer } from '../stages/sql/run-query.js';
 
 export interface SqlServices {
   readonly store: ObjectStore;
   readonly engines: EngineFactory;
   readonly catalog: Catalog;
   readonly sql: SqlEngine;
+  /** Answers of repeatable queries, shared by every edge of one process; none: every query runs. */
+  readonly queryCache?: QueryResultCache<CachedAnswer>;
 }
 
 export function createSqlServices(env: LocalEnvironment): SqlServices {
@@ -24,5 +28,11 @@ export function createSqlServices(env: LocalEnvironment): SqlServices {
     memoryLimit: env.config.engine.memoryLimit,
     threads: env.config.engine.threads,
   });
-  return { store: env.store, engines: env.engines, catalog: new ObjectStoreCatalog(env.store), sql };
+  return {
+    store: env.store,
+    engines: env.engines,
+    catalog: new ObjectStoreCatalog(env.store),
+    sql,
+    queryCache: new QueryResultCache(),
+  };
 }

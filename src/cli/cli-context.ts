@@ -1,7 +1,7 @@
 // What every command needs: the validated config from file, environment and flags, the
 // environment's adapters, a JSON file logger, and one way to report errors to a person.
 
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { createFileLogger } from '../adapters/pino/pino-logger.js';
 import { loadConfig, type ShoplakeConfig } from '../config/load-config.js';
 import { errorMessage, ShoplakeError } from '../core/shoplake-error.js';
@@ -63,7 +63,7 @@ export function action<A extends unknown[]>(
 }
 
 export function positiveInt(name: string): (value: string) => number {
-  return (value: string) => {
+  return optionParser((value: string) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) {
       throw new ShoplakeError(
@@ -73,5 +73,20 @@ export function positiveInt(name: string): (value: string) => number {
       );
     }
     return n;
+  });
+}
+
+/**
+ * An option's parser whose ShoplakeError becomes commander's "invalid argument" error: options
+ * are parsed before `action` runs, so the error must be one commander reports (one line, exit 1).
+ */
+export function optionParser<T>(parse: (value: string) => T): (value: string) => T {
+  return (value: string) => {
+    try {
+      return parse(value);
+    } catch (error: unknown) {
+      if (error instanceof ShoplakeError) throw new InvalidArgumentError(error.message);
+      throw error;
+    }
   };
 }

@@ -1,20 +1,22 @@
-// The pipeline run behind `run` and `start`: a progress bar over the raw objects while the
-// dispatcher works.
+// The pipeline runs behind `run`, `start`, `replay` and `dlq redrive`: a progress bar over the
+// raw objects while the dispatcher works.
 
 import type { Logger } from '../ports/logger.js';
 import type { LocalEnvironment } from '../runtime/local-environment.js';
 import { type RunPipelineSummary, runPipeline } from '../runtime/run-pipeline.js';
 import { progressBar } from './progress-bar.js';
 
-export async function runWithProgress(
-  env: LocalEnvironment,
-  options: { readonly hmacKey: string; readonly logger: Logger; readonly publish: boolean },
-): Promise<RunPipelineSummary> {
+export interface ProgressHooks {
+  readonly onPending: (objects: number) => void;
+  readonly onProgress: (event: { readonly table: string; readonly objects: number }) => void;
+}
+
+/** Runs `work` with a progress bar fed by its hooks; the bar is gone when it resolves. */
+export async function withObjectProgress<T>(work: (hooks: ProgressHooks) => Promise<T>): Promise<T> {
   let done = 0;
   let bar: ReturnType<typeof progressBar> | undefined;
   try {
-    return await runPipeline(env, {
-      ...options,
+    return await work({
       onPending: (total) => {
         bar = progressBar(total, 'objects');
       },
@@ -26,4 +28,11 @@ export async function runWithProgress(
   } finally {
     bar?.stop();
   }
+}
+
+export async function runWithProgress(
+  env: LocalEnvironment,
+  options: { readonly hmacKey: string; readonly logger: Logger; readonly publish: boolean },
+): Promise<RunPipelineSummary> {
+  return withObjectProgress((hooks) => runPipeline(env, { ...options, ...hooks }));
 }

@@ -2,6 +2,12 @@
 
 import { cpus } from 'node:os';
 import { z } from 'zod';
+import { SYSTEMS } from '../core/zones.js';
+import { awsSettingsSchema, sqlSettingsSchema } from './aws-settings-schema.js';
+import { copilotSettingsSchema } from './copilot-settings-schema.js';
+
+/** `curated.<table>` or `<system>.<table>`: a key of `freshness.tables`. */
+export const FRESHNESS_TABLE_KEY = new RegExp(`^(curated|${SYSTEMS.join('|')})\\.[a-z][a-z0-9_]*$`);
 
 const byteSize = z
   .string()
@@ -46,9 +52,57 @@ export const configSchema = z
       .object({
         /** Rows per curated Parquet file (files are split beyond this). */
         rowsPerFile: z.number().int().min(1000).default(2_000_000),
+        /**
+         * An event time more than this many hours after the row was processed is rejected
+         * (`event_time_range`). Default 24: the contract's one day. After changing it, `shoplake
+         * replay --table T` re-validates what is already curated.
+         */
+        maxEventDelayHours: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 366)
+          .default(24),
       })
       .strict()
       .default({}),
+    /**
+     * When a table counts as stale in `shoplake status`, `/api/status` and `/metrics`: its last
+     * commit is older than this many hours (or it was never committed).
+     */
+    freshness: z
+      .object({
+        /** Default for every table. */
+        maxAgeHours: z.number().positive().default(24),
+        /** Per zone: `curated`, and `prod` for every system's tables. */
+        zones: z
+          .object({ curated: z.number().positive().optional(), prod: z.number().positive().optional() })
+          .strict()
+          .default({}),
+        /**
+         * Per table, winning over the zone: `curated.<table>` or `<system>.<table>`, e.g.
+         * `{ "curated.orders": 2, "market-intelligence-hub.daily_sales": 48 }`.
+         */
+        tables: z
+          .record(
+            z
+              .string()
+              .regex(
+                FRESHNESS_TABLE_KEY,
+                '"curated.<table>" or "<system>.<table>" with a system such as market-intelligence-hub',
+              ),
+            z.number().positive(),
+          )
+          .default({}),
+      })
+      .strict()
+      .default({}),
+    /** Which engine runs SQL (`duckdb` or `athena`); see aws-settings-schema.ts. */
+    sql: sqlSettingsSchema,
+    /** Region, endpoint, Glue database and Athena workgroup for SQL on AWS; see aws-settings-schema.ts. */
+    aws: awsSettingsSchema,
+    /** The copilot's question log and optional language model; see copilot-settings-schema.ts. */
+    copilot: copilotSettingsSchema,
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .strict();

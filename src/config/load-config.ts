@@ -23,6 +23,8 @@ export interface ShoplakeConfig extends ShoplakeSettings {
   readonly configFile: string | undefined;
   /** Bearer token the HTTP API requires from non-loopback clients (SHOPLAKE_API_TOKEN; never logged). */
   readonly apiToken: string | undefined;
+  /** The copilot's model API key, read from the variable `copilot.llm.apiKeyEnv` names (never logged). */
+  readonly llmApiKey: string | undefined;
 }
 
 export function loadConfig(options: LoadConfigOptions = {}): ShoplakeConfig {
@@ -43,7 +45,22 @@ export function loadConfig(options: LoadConfigOptions = {}): ShoplakeConfig {
     hmacKey: env.SHOPLAKE_HMAC_KEY || undefined,
     configFile,
     apiToken: env.SHOPLAKE_API_TOKEN || undefined,
+    llmApiKey: llmApiKeyFrom(settings, env),
   };
+}
+
+function llmApiKeyFrom(settings: ShoplakeSettings, env: NodeJS.ProcessEnv): string | undefined {
+  const name = settings.copilot.llm?.apiKeyEnv;
+  if (!name) return undefined;
+  const key = env[name];
+  if (!key) {
+    throw new ShoplakeError(
+      'config_invalid',
+      `Invalid configuration: setting "copilot.llm.apiKeyEnv" names ${name}, which is not set; export ${name}=<key> or remove copilot.llm.`,
+      { retryable: false },
+    );
+  }
+  return key;
 }
 
 function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
@@ -56,6 +73,14 @@ function fromEnv(env: NodeJS.ProcessEnv): Record<string, unknown> {
   if (env.SHOPLAKE_MEMORY_LIMIT) engine.memoryLimit = env.SHOPLAKE_MEMORY_LIMIT;
   if (env.SHOPLAKE_THREADS) engine.threads = numberOrText(env.SHOPLAKE_THREADS);
   if (Object.keys(engine).length > 0) out.engine = engine;
+  if (env.SHOPLAKE_SQL_ENGINE) out.sql = { engine: env.SHOPLAKE_SQL_ENGINE };
+  const aws: Record<string, unknown> = {};
+  if (env.AWS_REGION || env.AWS_DEFAULT_REGION) aws.region = env.AWS_REGION || env.AWS_DEFAULT_REGION;
+  if (env.SHOPLAKE_AWS_ENDPOINT) aws.endpoint = env.SHOPLAKE_AWS_ENDPOINT;
+  if (env.SHOPLAKE_GLUE_DATABASE) aws.glueDatabase = env.SHOPLAKE_GLUE_DATABASE;
+  if (env.SHOPLAKE_ATHENA_WORKGROUP) aws.athenaWorkgroup = env.SHOPLAKE_ATHENA_WORKGROUP;
+  if (env.SHOPLAKE_ATHENA_OUTPUT_LOCATION) aws.athenaOutputLocation = env.SHOPLAKE_ATHENA_OUTPUT_LOCATION;
+  if (Object.keys(aws).length > 0) out.aws = aws;
   return out;
 }
 
@@ -113,6 +138,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** The config as it may be printed or logged: the key is never shown. */
 export function describeConfig(config: ShoplakeConfig): Record<string, unknown> {
-  const { hmacKey, apiToken, ...rest } = config;
-  return { ...rest, hmacKey: hmacKey ? '(set)' : '(not set)', apiToken: apiToken ? '(set)' : '(not set)' };
+  const { hmacKey, apiToken, llmApiKey, ...rest } = config;
+  return {
+    ...rest,
+    hmacKey: hmacKey ? '(set)' : '(not set)',
+    apiToken: apiToken ? '(set)' : '(not set)',
+    llmApiKey: llmApiKey ? '(set)' : '(not set)',
+  };
 }

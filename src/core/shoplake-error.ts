@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'unauthorized',
   'payload_too_large',
   'not_ready',
+  'sql_canceled',
+  'llm_failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

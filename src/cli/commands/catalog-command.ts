@@ -3,69 +3,78 @@
 
 import Table from 'cli-table3';
 import { Command } from 'commander';
-import { createSqlServices } from '../../api/sql-services.js';
-import { crawlCatalog } from '../../stages/catalog/crawl-catalog.js';
-import { CATALOG_KEY } from '../../stages/catalog/object-store-catalog.js';
 import { action, commandContext, withGlobalOptions } from '../cli-context.js';
+import { cliSqlServices, engineOption } from '../cli-sql-services.js';
 
 export function catalogCommand(): Command {
   return withGlobalOptions(new Command('catalog'))
-    .description('Crawl the curated and prod buckets into the catalog and list the tables SQL can read')
+    .description(
+      'Crawl the curated and prod buckets into the catalog (with --engine athena: on S3, registered into Glue) and list the tables SQL can read',
+    )
     .option('--json', 'print the whole catalog and crawl report as JSON')
+    .addOption(engineOption())
     .action(
-      action(async (options: { dataDir?: string; config?: string; json?: boolean }) => {
-        const { env } = commandContext(options, 'catalog');
-        const services = createSqlServices(env);
-        const report = await crawlCatalog(services);
-        await services.sql.close();
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+      action(
+        async (options: {
+          dataDir?: string;
+          config?: string;
+          json?: boolean;
+          engine?: 'duckdb' | 'athena';
+        }) => {
+          const { services, crawl, catalogPlace } = cliSqlServices(
+            commandContext(options, 'catalog'),
+            options.engine,
+          );
+          const report = await crawl().finally(() => services.sql.close());
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify(report, null, 1)}\n`);
+            return 0;
+          }
+          const table = new Table({
+            head: [
+              'table',
+              'source',
+              'schema v',
+              'columns',
+              'rows',
+              'files',
+              'size',
+              'partitions',
+              'last update',
+              'issues',
+            ],
+            style: { head: [], border: [] },
+          });
+          for (const t of report.snapshot.tables)
+            table.push([
+              `${t.schema}.${t.name}`,
+              t.source,
+              t.schemaVersion,
+              t.columns.length,
+              t.rows.toLocaleString('en-US'),
+              t.files.length,
+              formatBytes(t.bytes),
+              t.partitions.map((p) => `${p.column} (${p.valueCount})`).join(', ') || '-',
+              t.lastUpdated.replace('T', ' ').slice(0, 19),
+              t.issues.length || '',
+            ]);
+          const out = [
+            report.snapshot.tables.length > 0
+              ? table.toString()
+              : 'No tables yet: `shoplake run` fills curated, the prod systems fill their buckets.',
+            `Catalog: ${catalogPlace}, ${report.filesInspected} new file(s) read in ${report.elapsedMs} ms.`,
+          ];
+          for (const { table: name, version } of report.newVersions) {
+            const what = version.version === 1 ? 'first seen' : describeChange(version);
+            out.push(`new schema version: ${name} v${version.version} (${what})`);
+          }
+          for (const t of report.snapshot.tables)
+            for (const issue of t.issues) out.push(`ISSUE ${t.schema}.${t.name}: ${issue.message}`);
+          for (const problem of report.problems) out.push(`problem: ${problem}`);
+          process.stdout.write(`${out.join('\n')}\n`);
           return 0;
-        }
-        const table = new Table({
-          head: [
-            'table',
-            'source',
-            'schema v',
-            'columns',
-            'rows',
-            'files',
-            'size',
-            'partitions',
-            'last update',
-            'issues',
-          ],
-          style: { head: [], border: [] },
-        });
-        for (const t of report.snapshot.tables)
-          table.push([
-            `${t.schema}.${t.name}`,
-            t.source,
-            t.schemaVersion,
-            t.columns.length,
-            t.rows.toLocaleString('en-US'),
-            t.files.length,
-            formatBytes(t.bytes),
-            t.partitions.map((p) => `${p.column} (${p.valueCount})`).join(', ') || '-',
-            t.lastUpdated.replace('T', ' ').slice(0, 19),
-            t.issues.length || '',
-          ]);
-        const out = [
-          report.snapshot.tables.length > 0
-            ? table.toString()
-            : 'No tables yet: `shoplake run` fills curated, the prod systems fill their buckets.',
-          `Catalog: curated/${CATALOG_KEY}, ${report.filesInspected} new file(s) read in ${report.elapsedMs} ms.`,
-        ];
-        for (const { table: name, version } of report.newVersions) {
-          const what = version.version === 1 ? 'first seen' : describeChange(version);
-          out.push(`new schema version: ${name} v${version.version} (${what})`);
-        }
-        for (const t of report.snapshot.tables)
-          for (const issue of t.issues) out.push(`ISSUE ${t.schema}.${t.name}: ${issue.message}`);
-        for (const problem of report.problems) out.push(`problem: ${problem}`);
-        process.stdout.write(`${out.join('\n')}\n`);
-        return 0;
-      }),
+        },
+      ),
     );
 }
 

@@ -6,9 +6,13 @@ import { resolveHmacKey } from '../../config/hmac-key.js';
 import type { ShoplakeConfig } from '../../config/load-config.js';
 import { objectCreatedRecord } from '../../core/s3-event.js';
 import { bucketName, CURATED } from '../../core/zones.js';
+import type { InvocationRecord } from '../../runtime/invocation-record.js';
 import { localLambdaContext } from '../../runtime/lambda-context.js';
+import { PeakMemory } from '../../runtime/metrics/peak-memory.js';
+import { CURATED_TO_PROD } from '../../runtime/pipeline-routes.js';
 import { newRunId } from '../../runtime/run-id.js';
-import { recordInvocation } from '../../runtime/run-ledger.js';
+import { recordRun } from '../../runtime/run-ledger.js';
+import { runRecordOf } from '../../runtime/run-record.js';
 import { manifestKey } from '../../stages/curate/table-manifest.js';
 import { createCuratedToProdHandler } from '../../stages/publish/curated-to-prod-handler.js';
 import { action, commandContext, withGlobalOptions } from '../cli-context.js';
@@ -46,18 +50,32 @@ export function publishCommand(): Command {
         });
         const runId = newRunId();
         const started = Date.now();
-        const result = await handler({ Records: [record] }, localLambdaContext('curated-to-prod', runId));
-        await recordInvocation(env.store, {
+        const memory = PeakMemory.start();
+        const result = await handler({ Records: [record] }, localLambdaContext(CURATED_TO_PROD, runId));
+        const failures = result.batchItemFailures.map((f) => ({
+          key: f.itemIdentifier,
+          code: f.code,
+          error: f.error,
+          fate: 'dead-letter' as const,
+        }));
+        const invocation: InvocationRecord = {
           runId,
-          route: 'curated-to-prod',
+          route: CURATED_TO_PROD,
           group: '*',
           records: 1,
+          keys: [commit.key],
+          bytesIn: commit.size,
           attempt: 1,
           startedAt: new Date(started).toISOString(),
           durationMs: Date.now() - started,
-          failedRecords: result.batchItemFailures.length,
+          failedRecords: failures.length,
+          failures,
+          held: { serialisation: 0, concurrency: 0 },
+          queueDepth: 0,
+          peakRssBytes: memory.stop(),
           outcome: result,
-        });
+        };
+        await recordRun(env.store, runRecordOf(invocation, 'command'));
         process.stdout.write(`${formatPublishResult(result.systems)}\n`);
         return result.systems.some((s) => s.status === 'failed') ? 1 : 0;
       }),

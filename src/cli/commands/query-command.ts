@@ -1,11 +1,10 @@
 // `shoplake query "SQL"`: one read-only SELECT over the catalog tables, printed as a table,
-// CSV or JSON. The catalog is refreshed first (incremental) so fresh commits are visible.
+// CSV or JSON. Locally the catalog is refreshed first (incremental) so fresh commits are
+// visible; with `--engine athena` the query runs in Athena over the Glue catalog's tables.
 
 import Table from 'cli-table3';
 import { Command, Option } from 'commander';
-import { createSqlServices } from '../../api/sql-services.js';
 import type { JsonValue } from '../../ports/sql-engine.js';
-import { crawlCatalog } from '../../stages/catalog/crawl-catalog.js';
 import {
   DEFAULT_ROW_LIMIT,
   DEFAULT_TIMEOUT_MS,
@@ -13,6 +12,7 @@ import {
   runQuery,
 } from '../../stages/sql/run-query.js';
 import { action, commandContext, positiveInt, withGlobalOptions } from '../cli-context.js';
+import { cliSqlServices, engineOption } from '../cli-sql-services.js';
 
 interface QueryOptions {
   readonly dataDir?: string;
@@ -21,6 +21,7 @@ interface QueryOptions {
   readonly limit: number;
   readonly timeout: number;
   readonly refresh: boolean;
+  readonly engine?: 'duckdb' | 'athena';
 }
 
 export function queryCommand(): Command {
@@ -40,13 +41,12 @@ export function queryCommand(): Command {
       DEFAULT_TIMEOUT_MS,
     )
     .option('--no-refresh', 'use the registered catalog as it is instead of crawling first')
+    .addOption(engineOption())
     .action(
       action(async (sql: string, options: QueryOptions) => {
-        const { env } = commandContext(options, 'query');
-        const services = createSqlServices(env);
+        const { services, snapshot } = cliSqlServices(commandContext(options, 'query'), options.engine);
         try {
-          const stored = options.refresh ? undefined : await services.catalog.read();
-          const catalog = stored ?? (await crawlCatalog(services)).snapshot;
+          const catalog = await snapshot(options.refresh);
           const answer = await runQuery(sql, {
             ...services,
             catalog,

@@ -19,13 +19,15 @@ export function createLambdaEnvironment(env: NodeJS.ProcessEnv, handler: string)
   const settings = lambdaSettings(env);
   // dataDir is unused on AWS, but the schema resolves it: keep it on the writable disk.
   const config = loadConfig({ env, overrides: { dataDir: join(settings.scratchDir, 'shoplake') } });
+  const logger = createStdoutLogger(config.logLevel).child({ handler });
   const aws = createAwsEnvironment(config, {
     region: settings.region,
     ...(settings.s3Endpoint ? { endpoint: settings.s3Endpoint, forcePathStyle: true } : {}),
     scratchDir: join(settings.scratchDir, 'shoplake-scratch'),
     spillDir: join(settings.scratchDir, 'shoplake-spill'),
+    logger,
   });
-  return { ...aws, settings, logger: createStdoutLogger(config.logLevel).child({ handler }) };
+  return { ...aws, settings, logger };
 }
 
 /** The key from SHOPLAKE_HMAC_KEY (tests) or the secret; the pipeline refuses to run unkeyed. */

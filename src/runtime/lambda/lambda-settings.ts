@@ -24,6 +24,8 @@ export interface LambdaSettings {
   readonly scratchDir: string;
   /** SHOPLAKE_ROWS_PER_FILE: curated rows per Parquet file. Default: the config's. */
   readonly rowsPerFile: number | undefined;
+  /** SHOPLAKE_API_QUERY_TIMEOUT_MS: the API function's per-query limit (below its own timeout). Default 30,000. */
+  readonly apiQueryTimeoutMs: number | undefined;
 }
 
 export function lambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
@@ -46,5 +48,11 @@ export function lambdaSettings(env: NodeJS.ProcessEnv): LambdaSettings {
     mysqlUrl: env.SHOPLAKE_MYSQL_URL || undefined,
     scratchDir: env.SHOPLAKE_SCRATCH_DIR || '/tmp',
     rowsPerFile: rows !== undefined && Number.isInteger(rows) && rows > 0 ? rows : undefined,
+    apiQueryTimeoutMs: positive(env.SHOPLAKE_API_QUERY_TIMEOUT_MS),
   };
+}
+
+function positive(text: string | undefined): number | undefined {
+  const n = text ? Number(text) : Number.NaN;
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }

@@ -2,6 +2,7 @@
 // column order of the curated and quarantine outputs.
 
 import type { TableSpec } from '../../core/source-tables.js';
+import { CONTRACT_RULES, type CurateRules } from './curate-rules.js';
 import {
   decideExtraColumns,
   HMAC_TOKEN_MACRO,
@@ -52,11 +53,16 @@ export interface CuratePlan {
  * Files are read in groups of one schema each (`groupTypes`), so a column that drifted to text
  * in one file is parsed from text only there.
  */
-export function curatePlan(table: TableSpec, rawTypes: ReadonlyMap<string, string>): CuratePlan {
+export function curatePlan(
+  table: TableSpec,
+  rawTypes: ReadonlyMap<string, string>,
+  rules: CurateRules = CONTRACT_RULES,
+): CuratePlan {
   const validationFor = (types: ReadonlyMap<string, string>) =>
     validationPlan(
       table,
       table.columns.map((spec) => parseColumn(spec, types.get(spec.name))),
+      rules,
     );
   const validation = validationFor(rawTypes);
   const curatedColumns = table.columns.flatMap(maskedColumnNames);

@@ -13,6 +13,7 @@ import type { Engine } from '../../ports/engine.js';
 import type { ObjectStore } from '../../ports/object-store.js';
 import { countWarnings } from './count-warnings.js';
 import { type CuratePlan, curatePlan, TOKEN_DICTIONARY } from './curate-plan.js';
+import type { CurateRules } from './curate-rules.js';
 import { ident, literal } from './sql-text.js';
 import {
   QUARANTINE_PREFIX,
@@ -44,6 +45,13 @@ export interface CurateTableOptions {
   readonly rowsPerFile: number;
   /** Called after each step; tests throw from it to simulate a crash there. */
   readonly onStep?: (step: CurateStep) => void | Promise<void>;
+  /** Validation thresholds; default the contract's. */
+  readonly rules?: CurateRules;
+  /**
+   * Derive these objects again even when already merged (replay after a rule change): the rows
+   * they put in curated and quarantine are taken out first, then they are merged like new ones.
+   */
+  readonly rederive?: ReadonlySet<string>;
 }
 
 export interface ObjectFailure {
@@ -65,6 +73,10 @@ export interface CurateTableResult {
   readonly quarantineRows: number;
   readonly droppedExtraColumns: readonly string[];
   readonly version: number;
+  /** Bytes of the curated and quarantine files this merge wrote. */
+  readonly bytesWritten: number;
+  /** Curated rows taken out because their objects were derived again (`rederive`). */
+  readonly rowsRederived: number;
 }
 
 const ROW_GROUP_ROWS = 122_880;
@@ -78,8 +90,9 @@ export async function curateTable(
   const { store, engine } = ports;
   const manifest = await readManifest(store, table.name);
   await removeUncommittedFiles(store, manifest);
-  const alreadyProcessed = objects.filter((o) => manifest.processed[o.key] === o.etag).map((o) => o.key);
-  const pending = objects.filter((o) => manifest.processed[o.key] !== o.etag);
+  const merged = (o: RawObjectRef) => manifest.processed[o.key] === o.etag && !options.rederive?.has(o.key);
+  const alreadyProcessed = objects.filter(merged).map((o) => o.key);
+  const pending = objects.filter((o) => !merged(o));
   const base = emptyResult(table, manifest, alreadyProcessed);
   if (pending.length === 0) return base;
 
@@ -116,7 +129,8 @@ export async function curateTable(
         readable.map((r) => r.path),
       );
       const rawTypes = new Map(groups.flatMap((g) => [...g.types]));
-      const plan = curatePlan(table, rawTypes);
+      const plan = curatePlan(table, rawTypes, options.rules);
+      const rederiving = (options.rederive?.size ?? 0) > 0;
       for (const [i, group] of groups.entries()) {
         const sql = plan.checkedSql(group.relation, group.types);
         await engine.run(
@@ -131,21 +145,19 @@ export async function curateTable(
 
       const dictionaries = await buildTokenDictionaries(engine, plan);
       const version = manifest.version + 1;
-      const merged = await writeCuratedFiles(
-        engine,
-        store,
-        table,
-        plan,
-        dictionaries,
-        manifest,
-        version,
-        options,
-      );
+      const written = await writeCuratedFiles(engine, store, table, plan, dictionaries, manifest, version, {
+        ...options,
+        rederiving,
+      });
       await options.onStep?.('curated-written');
+      // A replay rewrites the quarantine even without new rejects: its objects' old ones go.
       const quarantine =
-        counts.rejected > 0
-          ? await writeQuarantineFiles(engine, store, table, plan, groups, manifest, version, options)
-          : { files: manifest.quarantineFiles, rows: manifest.quarantineRows };
+        counts.rejected > 0 || (rederiving && manifest.quarantineFiles.length > 0)
+          ? await writeQuarantineFiles(engine, store, table, plan, groups, manifest, version, {
+              ...options,
+              rederiving,
+            })
+          : { files: manifest.quarantineFiles, rows: manifest.quarantineRows, bytes: 0 };
       await options.onStep?.('quarantine-written');
 
       const processed = { ...manifest.processed };
@@ -153,8 +165,8 @@ export async function curateTable(
       const next: TableManifest = {
         table: table.name,
         version,
-        files: merged.files,
-        rows: merged.rows,
+        files: written.files,
+        rows: written.rows,
         quarantineFiles: quarantine.files,
         quarantineRows: quarantine.rows,
         processed,
@@ -176,13 +188,15 @@ export async function curateTable(
         failed,
         rowsIn: counts.total,
         rowsKept,
-        duplicatesDropped: manifest.rows + rowsKept - merged.rows,
+        duplicatesDropped: written.baseRows + rowsKept - written.rows,
         rejectedByRule: counts.byRule,
         warningsByRule,
-        curatedRows: merged.rows,
+        curatedRows: written.rows,
         quarantineRows: quarantine.rows,
         droppedExtraColumns: plan.droppedColumns,
         version,
+        bytesWritten: written.bytes + quarantine.bytes,
+        rowsRederived: manifest.rows - written.baseRows,
       };
     },
   );
@@ -207,6 +221,8 @@ function emptyResult(
     quarantineRows: manifest.quarantineRows,
     droppedExtraColumns: [],
     version: manifest.version,
+    bytesWritten: 0,
+    rowsRederived: 0,
   };
 }
 
@@ -223,7 +239,7 @@ async function probeParquet(engine: Engine, path: string): Promise<string | unde
 function corruptObject(key: string, problem: string): ShoplakeError {
   return new ShoplakeError(
     'object_corrupt',
-    `Raw object ${key} is not a readable Parquet file (${problem}); it was not merged. Re-export it to a new key.`,
+    `Raw object ${key} is not a readable Parquet file (${problem}); it was not merged. Land a good copy at this key and redrive it (\`shoplake dlq list\`), or re-export it to a new key.`,
     {
       retryable: false,
       context: { key },
@@ -307,6 +323,18 @@ async function countByRule(
 interface WrittenFiles {
   readonly files: string[];
   readonly rows: number;
+  readonly bytes: number;
+}
+
+interface MergeOptions extends CurateTableOptions {
+  /** Rows of the batch's objects already in curated or quarantine are taken out first. */
+  readonly rederiving: boolean;
+}
+
+/** Committed rows, without those of objects being derived again (their `sources` row names them). */
+function committedRows(paths: readonly string[], rederiving: boolean): string {
+  const all = `SELECT * FROM read_parquet(${literalPaths(paths)}, union_by_name = true, hive_partitioning = false)`;
+  return rederiving ? `${all} WHERE _source_key NOT IN (SELECT source_key FROM sources)` : all;
 }
 
 async function writeCuratedFiles(
@@ -317,8 +345,8 @@ async function writeCuratedFiles(
   dictionaries: ReadonlySet<number>,
   manifest: TableManifest,
   version: number,
-  options: CurateTableOptions,
-): Promise<WrittenFiles> {
+  options: MergeOptions,
+): Promise<WrittenFiles & { readonly baseRows: number }> {
   return store.withLocalFiles(CURATED, manifest.files, async (existingPaths) => {
     const existing =
       existingPaths.length > 0
@@ -336,9 +364,11 @@ async function writeCuratedFiles(
       .join(', ');
     const key = ident(table.primaryKey);
     const existingRows =
-      existingPaths.length > 0
-        ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false)`
-        : undefined;
+      existingPaths.length > 0 ? committedRows(existingPaths, options.rederiving) : undefined;
+    const baseRows =
+      existingRows && options.rederiving
+        ? Number((await engine.query(`SELECT count(*) AS n FROM (${existingRows})`))[0]?.n ?? 0)
+        : manifest.rows;
     // Only keys that occur more than once need the window; all other rows stream straight through.
     const keys = [
       `SELECT ${key} FROM checked WHERE _reject_rule IS NULL`,
@@ -360,13 +390,14 @@ async function writeCuratedFiles(
       `SELECT * FROM (${repeated.join(' UNION ALL BY NAME ')}) ` +
       `QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY updated_at DESC, _source_key DESC, _row_hash DESC) = 1`;
     const sql = `SELECT ${columns} FROM (${[...singles, winners].join(' UNION ALL BY NAME ')})`;
-    return copyToObjects(
+    const files = await copyToObjects(
       engine,
       store,
       sql,
       `${table.name}/part-v${String(version).padStart(6, '0')}`,
       options.rowsPerFile,
     );
+    return { ...files, baseRows };
   });
 }
 
@@ -378,13 +409,13 @@ async function writeQuarantineFiles(
   groups: readonly SchemaGroup[],
   manifest: TableManifest,
   version: number,
-  options: CurateTableOptions,
+  options: MergeOptions,
 ): Promise<WrittenFiles> {
   return store.withLocalFiles(CURATED, manifest.quarantineFiles, async (existingPaths) => {
     const fresh = groups.map((g) => plan.quarantineRowsSql(g.relation, g.types)).join(' UNION ALL BY NAME ');
     const union =
       existingPaths.length > 0
-        ? `SELECT * FROM read_parquet(${literalPaths(existingPaths)}, union_by_name = true, hive_partitioning = false) UNION ALL BY NAME ${fresh}`
+        ? `${committedRows(existingPaths, options.rederiving)} UNION ALL BY NAME ${fresh}`
         : fresh;
     const key = ident(table.primaryKey);
     // One row per (primary key, rule); rows without a usable key are told apart by source and content.
@@ -419,12 +450,13 @@ async function copyToObjects(
     const count = Number(rows[0]?.Count ?? 0);
     const names = (await readdir(folder)).filter((n) => n.endsWith('.parquet')).sort(byPartNumber);
     const files: string[] = [];
+    let bytes = 0;
     for (const [i, name] of names.entries()) {
       const key = `${keyStem}-${String(i).padStart(4, '0')}.parquet`;
-      await store.putFile(CURATED, key, join(folder, name));
+      bytes += (await store.putFile(CURATED, key, join(folder, name))).size;
       files.push(key);
     }
-    return { files, rows: count };
+    return { files, rows: count, bytes };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -10,6 +10,7 @@ import { bucketFromName, RAW } from '../../core/zones.js';
 import type { EngineFactory } from '../../ports/engine.js';
 import type { Logger } from '../../ports/logger.js';
 import type { ObjectStore } from '../../ports/object-store.js';
+import type { CurateRules } from './curate-rules.js';
 import { type CurateStep, type CurateTableResult, curateTable, type RawObjectRef } from './curate-table.js';
 import { hmacTokenMacroSql } from './masking/hmac-token.js';
 import { maskFreeText } from './masking/mask-free-text.js';
@@ -25,6 +26,13 @@ export interface RawToCuratedDeps {
   readonly rowsPerFile: number;
   readonly logger: Logger;
   readonly onStep?: (table: SourceTableName, step: CurateStep) => void | Promise<void>;
+  /** Validation thresholds (config `curate.*`); default the contract's. */
+  readonly rules?: CurateRules;
+  /**
+   * Replay: derive every object of an event again, even one already merged, replacing the
+   * rows it gave before (after a rule change). Off for the event-driven handler.
+   */
+  readonly rederive?: boolean;
 }
 
 export interface RecordFailure {
@@ -107,6 +115,8 @@ export function createRawToCuratedHandler(deps: RawToCuratedDeps): RawToCuratedH
               runId,
               rowsPerFile: deps.rowsPerFile,
               onStep: deps.onStep ? (step) => deps.onStep?.(spec.name, step) : undefined,
+              rules: deps.rules,
+              rederive: deps.rederive ? new Set(refs.map((r) => r.key)) : undefined,
             },
           );
           for (const failure of result.failed) fail(failure.key, failure.error);
@@ -125,6 +135,7 @@ export function createRawToCuratedHandler(deps: RawToCuratedDeps): RawToCuratedH
             rejectedByRule: result.rejectedByRule,
             warningsByRule: result.warningsByRule,
             curatedRows: result.curatedRows,
+            rowsRederived: result.rowsRederived,
             failed: result.failed.length,
             ms: Date.now() - started,
           });

@@ -4,6 +4,7 @@
 
 import type { TableSpec } from '../../core/source-tables.js';
 import type { ErrorRule, WarnRule } from '../../core/validation-rules.js';
+import { CONTRACT_RULES, type CurateRules } from './curate-rules.js';
 import type { ParsedColumn } from './raw-column-parsing.js';
 import { ident, literal } from './sql-text.js';
 
@@ -41,7 +42,13 @@ function preview(expr: string): string {
   return `'''' || left(${MASK_TEXT_FUNCTION}(CAST(${expr} AS VARCHAR)), 40) || ''''`;
 }
 
-export function validationPlan(table: TableSpec, columns: readonly ParsedColumn[]): ValidationPlan {
+export function validationPlan(
+  table: TableSpec,
+  columns: readonly ParsedColumn[],
+  rules: CurateRules = CONTRACT_RULES,
+): ValidationPlan {
+  const delay = rules.maxEventDelayHours;
+  const delayText = delay === 24 ? 'a day' : `${delay} hour${delay === 1 ? '' : 's'}`;
   const typeProblems: string[] = [];
   const checks: Check[] = [];
   for (const { spec, rawExpr, parsedExpr } of columns) {
@@ -103,8 +110,8 @@ export function validationPlan(table: TableSpec, columns: readonly ParsedColumn[
     const c = ident(spec.name);
     checks.push({
       rule: 'event_time_range',
-      failing: `${c} < TIMESTAMP '${EARLIEST_EVENT_TIME}' OR ${c} > _processed_at + INTERVAL 1 DAY`,
-      message: `'${spec.name} ' || strftime(${c}, '%Y-%m-%d %H:%M:%S') || ' is before ${EARLIEST_EVENT_TIME} or more than a day after processing'`,
+      failing: `${c} < TIMESTAMP '${EARLIEST_EVENT_TIME}' OR ${c} > _processed_at + INTERVAL ${delay} HOUR`,
+      message: `'${spec.name} ' || strftime(${c}, '%Y-%m-%d %H:%M:%S') || ' is before ${EARLIEST_EVENT_TIME} or more than ${delayText} after processing'`,
     });
   }
 

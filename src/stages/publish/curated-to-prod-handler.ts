@@ -7,6 +7,7 @@
 import type { Context, S3Event } from 'aws-lambda';
 import { objectRefOf } from '../../core/s3-event.js';
 import { errorMessage, ShoplakeError } from '../../core/shoplake-error.js';
+import type { SourceTableName } from '../../core/source-tables.js';
 import { bucketFromName, CURATED, type SystemName, sameBucket } from '../../core/zones.js';
 import type { EngineFactory } from '../../ports/engine.js';
 import type { Logger } from '../../ports/logger.js';
@@ -46,6 +47,8 @@ export interface CuratedToProdResult {
   /** The day the systems took as "today": the latest order day in curated. */
   readonly asOf: string;
   readonly systems: readonly SystemRunResult[];
+  /** Rows of each curated table the run read (at the versions it read). */
+  readonly curatedRows: Readonly<Partial<Record<SourceTableName, number>>>;
   /** Only records that were not curated commits; system failures are in `systems`. */
   readonly batchItemFailures: readonly CuratedToProdRecordFailure[];
 }
@@ -73,7 +76,7 @@ export function createCuratedToProdHandler(deps: CuratedToProdDeps): CuratedToPr
         commits += 1;
       else failures.push(notACommit(bucketName, key));
     }
-    if (commits === 0) return { runId, asOf: '', systems: [], batchItemFailures: failures };
+    if (commits === 0) return { runId, asOf: '', systems: [], curatedRows: {}, batchItemFailures: failures };
 
     const prefixes = systems.flatMap((s) => s.curatedPrefixes ?? []);
     return withCuratedView(deps.store, prefixes, async (view) => {
@@ -119,7 +122,7 @@ export function createCuratedToProdHandler(deps: CuratedToProdDeps): CuratedToPr
           error: result.error,
         });
       }
-      return { runId, asOf, systems: results, batchItemFailures: failures };
+      return { runId, asOf, systems: results, curatedRows: view.rows, batchItemFailures: failures };
     });
   };
 }

@@ -22,6 +22,8 @@ export interface CuratedView {
   files(prefix: string): readonly string[];
   /** Manifest version of each table, for the run record. */
   readonly versions: Readonly<Record<SourceTableName, number>>;
+  /** Rows of each table at that version, for the run's rows-in count. */
+  readonly rows: Readonly<Record<SourceTableName, number>>;
 }
 
 /** Gives `use` a view over the curated zone; remote stores download the files for its duration. */
@@ -32,10 +34,12 @@ export async function withCuratedView<T>(
 ): Promise<T> {
   const keysByTable = new Map<SourceTableName, readonly string[]>();
   const versions = {} as Record<SourceTableName, number>;
+  const rows = {} as Record<SourceTableName, number>;
   for (const table of SOURCE_TABLE_NAMES) {
     const manifest = await readManifest(store, table);
     keysByTable.set(table, manifest.files);
     versions[table] = manifest.version;
+    rows[table] = manifest.rows;
   }
   const keysByPrefix = new Map<string, string[]>();
   for (const prefix of new Set(prefixes)) {
@@ -56,6 +60,7 @@ export async function withCuratedView<T>(
       },
       files: (prefix) => local(keysByPrefix.get(prefix) ?? []),
       versions,
+      rows,
     });
   });
 }

@@ -33,6 +33,8 @@ export interface WrittenProdTable {
   readonly rows: number;
   readonly files: readonly string[];
   readonly version: number;
+  /** Bytes of the files written. */
+  readonly bytes: number;
 }
 
 export async function writeProdTable(
@@ -67,6 +69,7 @@ export async function writeProdTable(
   const folder = await store.scratchPath('.dir');
   const files: string[] = [];
   let rows = 0;
+  let bytes = 0;
   try {
     rows = await copyToFolder(engine, output, partitionBy, folder);
     // Partition columns live in the keys only when the rows spread over partitions at all.
@@ -78,7 +81,7 @@ export async function writeProdTable(
       const n = counters.get(dir) ?? 0;
       counters.set(dir, n + 1);
       const key = `${output.table}/${dir ? `${dir}/` : ''}${stem}-${String(n).padStart(4, '0')}.parquet`;
-      await store.putFile(bucket, key, path);
+      bytes += (await store.putFile(bucket, key, path)).size;
       files.push(key);
     }
     await options.onStep?.(output.table, 'files-written');
@@ -104,7 +107,7 @@ export async function writeProdTable(
   await options.onStep?.(output.table, 'committed');
   await removeUnlisted(store, options.system, output.table, files);
   await options.onStep?.(output.table, 'cleaned');
-  return { table: output.table, rows, files, version };
+  return { table: output.table, rows, files, version, bytes };
 }
 
 async function copyToFolder(

@@ -59,9 +59,21 @@ type Node = Readonly<Record<string, unknown>>;
 /** CTE names visible at a point of the tree (lower-case: identifiers are case-insensitive). */
 type Scope = ReadonlySet<string>;
 
+export interface CheckSelectOptions {
+  /** Metadata relations (`information_schema.tables`, lower-case) the query may read besides the catalog's tables. */
+  readonly metadata?: ReadonlySet<string>;
+}
+
+export interface CheckedSelect {
+  /** The catalog tables the query reads. */
+  readonly tables: CatalogTable[];
+  /** The metadata relations it reads, as `schema.relation`. */
+  readonly metadata: string[];
+}
+
 /**
  * Throws `sql_refused` (or `sql_invalid` for a syntax error) unless `tree` is one SELECT over
- * `tables`; returns the catalog tables it reads.
+ * `tables` (and the allowed metadata relations); returns what it reads.
  *
  * @example
  * const { tables } = checkSelect(await sql.parse(text), catalog.tables);
@@ -69,16 +81,17 @@ type Scope = ReadonlySet<string>;
 export function checkSelect(
   tree: unknown,
   tables: readonly CatalogTable[],
-): { readonly tables: CatalogTable[] } {
+  options: CheckSelectOptions = {},
+): CheckedSelect {
   const statement = singleStatement(tree);
-  const guard = new Guard(tables);
+  const guard = new Guard(tables, options.metadata ?? new Set());
   try {
     guard.visit(statement, new Set());
   } catch (error: unknown) {
     if (error instanceof RangeError) refuse('the query is nested too deeply');
     throw error;
   }
-  return { tables: [...guard.used] };
+  return { tables: [...guard.used], metadata: [...guard.metadataUsed] };
 }
 
 function singleStatement(tree: unknown): unknown {
@@ -101,9 +114,13 @@ function singleStatement(tree: unknown): unknown {
 
 class Guard {
   readonly used = new Set<CatalogTable>();
+  readonly metadataUsed = new Set<string>();
   private readonly byName = new Map<string, CatalogTable>();
 
-  constructor(tables: readonly CatalogTable[]) {
+  constructor(
+    tables: readonly CatalogTable[],
+    private readonly metadata: ReadonlySet<string>,
+  ) {
     for (const table of tables) this.byName.set(`${table.schema}.${table.name}`.toLowerCase(), table);
   }
 
@@ -176,7 +193,13 @@ class Guard {
       this.visitFields(ref, scope, new Set(['table_name']));
       return;
     }
-    const table = this.byName.get(`${schema}.${name}`.toLowerCase());
+    const qualified = `${schema}.${name}`.toLowerCase();
+    if (this.metadata.has(qualified)) {
+      this.metadataUsed.add(qualified);
+      this.visitFields(ref, scope, new Set(['table_name', 'schema_name']));
+      return;
+    }
+    const table = this.byName.get(qualified);
     if (!table) refuse(`"${schema}.${name}" is not a table in the catalog; \`shoplake catalog\` lists them`);
     this.used.add(table);
     this.visitFields(ref, scope, new Set(['table_name', 'schema_name']));

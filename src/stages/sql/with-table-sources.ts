@@ -1,16 +1,19 @@
 // Turns catalog tables into what the SQL sandbox needs: local paths of exactly the files the
-// catalog names (remote stores download them for the duration of the query).
+// catalog names (remote stores download them for the duration of the query), or nothing but
+// the names for an engine that reads tables in place (Athena).
 
 import { type BucketRef, sameBucket } from '../../core/zones.js';
 import type { CatalogTable } from '../../ports/catalog.js';
 import type { ObjectStore } from '../../ports/object-store.js';
-import type { SqlTableSource } from '../../ports/sql-engine.js';
+import type { SqlEngine, SqlTableSource } from '../../ports/sql-engine.js';
 
 export async function withTableSources<T>(
   store: ObjectStore,
   tables: readonly CatalogTable[],
   use: (sources: SqlTableSource[]) => Promise<T>,
+  reads: SqlEngine['reads'] = 'local-files',
 ): Promise<T> {
+  if (reads === 'in-place') return use(tables.map((table) => sourceOf(table, () => undefined)));
   const buckets: BucketRef[] = [];
   for (const table of tables)
     if (!buckets.some((b) => sameBucket(b, table.bucket))) buckets.push(table.bucket);

@@ -78,7 +78,14 @@ describe('a full export to the raw zone', () => {
     );
     expect(lake).toEqual(source.map((row) => ({ notes: row.notes, n: Number(row.n) })));
     expect(lake.map((row) => row.notes)).toEqual(
-      expect.arrayContaining([null, 'call me 😀', 'Grüße 🇩🇪 ✓', 'tab\there', 'line\nbreak', 'back\\slash, \\N']),
+      expect.arrayContaining([
+        null,
+        'call me 😀',
+        'Grüße 🇩🇪 ✓',
+        'tab\there',
+        'line\nbreak',
+        'back\\slash, \\N',
+      ]),
     );
   });
 

@@ -4,7 +4,8 @@ import { CURATED } from '../../../src/core/zones.js';
 import type { CatalogSnapshot } from '../../../src/ports/catalog.js';
 import type { SqlEngine } from '../../../src/ports/sql-engine.js';
 import { crawlCatalog } from '../../../src/stages/catalog/crawl-catalog.js';
-import { runQuery } from '../../../src/stages/sql/run-query.js';
+import { QueryResultCache } from '../../../src/stages/sql/query-result-cache.js';
+import { type CachedAnswer, type RunQueryOptions, runQuery } from '../../../src/stages/sql/run-query.js';
 import { createSqlTestLake, SECRET_PAN, type SqlTestLake } from '../catalog/sql-test-lake.js';
 import { HOSTILE_SQL } from './hostile-sql.js';
 
@@ -16,7 +17,7 @@ describe('runQuery', () => {
     catalog = (await crawlCatalog(lake)).snapshot;
   });
   afterAll(() => lake.close());
-  const query = (sql: string, extra: { limit?: number; timeoutMs?: number; sql?: SqlEngine } = {}) =>
+  const query = (sql: string, extra: Partial<RunQueryOptions> = {}) =>
     runQuery(sql, { sql: lake.sql, store: lake.store, catalog, ...extra });
 
   it('answers a SELECT with typed columns and JSON-safe rows', async () => {
@@ -129,8 +130,73 @@ describe('runQuery', () => {
       ['an extension install', () => 'INSTALL httpfs'],
       ['two statements', () => 'select 1; select 2'],
       ['the environment', () => "select getenv('HOME')"],
+      ['replacing a view', () => 'create or replace view curated.orders as select 1 as order_id'],
+      ['attaching a database', () => "attach ':memory:' as curated"],
     ])('refuses %s', async (_name, sql) => {
       await expect(run(sql(lake))).rejects.toMatchObject({ code: 'sql_failed' });
+    });
+
+    it('keeps nothing a query leaves behind for the next one on the same tables', async () => {
+      await run("create temp view leftover as select 'x' as secret");
+      await expect(run('select * from leftover')).rejects.toMatchObject({ code: 'sql_failed' });
+      expect((await run('select count(*) from curated.orders')).rows).toEqual([['40']]);
+    });
+  });
+
+  describe('metadata queries (the Postgres endpoint)', () => {
+    it('answers information_schema with exactly the catalog tables, reading no file', async () => {
+      const answer = await query(
+        "select table_schema || '.' || table_name from information_schema.tables where table_schema <> 'information_schema' order by 1",
+        { metadata: true },
+      );
+      expect(answer.rows.map((r) => r[0])).toEqual(catalog.tables.map((t) => `${t.schema}.${t.name}`).sort());
+      expect(answer.tables).toEqual(['information_schema.tables']);
+    });
+
+    it('refuses metadata without the option, and a query mixing metadata and lake tables', async () => {
+      await expect(query('select * from information_schema.tables')).rejects.toMatchObject({
+        code: 'sql_refused',
+      });
+      await expect(
+        query('select * from information_schema.columns, curated.orders', { metadata: true }),
+      ).rejects.toMatchObject({ code: 'sql_refused', message: expect.stringContaining('not both') });
+      await expect(query('select * from pg_catalog.pg_settings', { metadata: true })).rejects.toMatchObject({
+        code: 'sql_refused',
+      });
+    });
+  });
+
+  describe('with a result cache', () => {
+    it('answers a repeated query from the cache, without the engine or the gate', async () => {
+      const cache = new QueryResultCache<CachedAnswer>();
+      let scheduled = 0;
+      const schedule = <T>(work: () => Promise<T>) => {
+        scheduled += 1;
+        return work();
+      };
+      const text = 'select status, count(*) from curated.orders group by 1 order by 1';
+      const first = await query(text, { cache, schedule });
+      const second = await query(text, { cache, schedule });
+      expect([first.cached, second.cached, scheduled]).toEqual([false, true, 1]);
+      expect(second.rows).toEqual(first.rows);
+      expect((await query(text, { cache, limit: 1 })).cached).toBe(false);
+      expect((await query('select now()', { cache })).cached).toBe(false);
+      expect((await query('select now()', { cache })).cached).toBe(false);
+    });
+
+    it('forgets an answer once the table has new files', async () => {
+      const cache = new QueryResultCache<CachedAnswer>();
+      const text = 'select count(*) from curated.customers';
+      expect((await query(text, { cache })).cached).toBe(false);
+      const customers = catalog.tables.find((t) => t.name === 'customers')!;
+      const recommitted = {
+        ...catalog,
+        tables: catalog.tables.map((t) =>
+          t === customers ? { ...t, files: t.files.map((f) => ({ ...f, etag: `${f.etag}-new` })) } : t,
+        ),
+      };
+      const answer = await runQuery(text, { sql: lake.sql, store: lake.store, catalog: recommitted, cache });
+      expect(answer.cached).toBe(false);
     });
   });
 });
