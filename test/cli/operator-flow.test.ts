@@ -1,6 +1,5 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dlqCommand } from '../../src/cli/commands/dlq-command.js';
 import { replayCommand } from '../../src/cli/commands/replay-command.js';
@@ -17,34 +16,10 @@ import {
   wholeSecondLandings,
 } from '../support/lake-state.js';
 import { createTestLake, putRaw, TEST_HMAC_KEY } from '../support/raw-fixtures.js';
+import { runCli } from '../support/run-cli.js';
 import { order } from '../support/source-rows.js';
 
 const BROKEN = 'orders/dt=2026-01-11/b.parquet';
-
-async function shoplake(
-  command: Command,
-  args: string[],
-): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    await command.exitOverride().parseAsync(args, { from: 'user' });
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
 
 describe('an operator breaks a raw file, finds it, fixes it and redrives it', () => {
   let dataDir: string;
@@ -72,18 +47,18 @@ describe('an operator breaks a raw file, finds it, fixes it and redrives it', ()
   });
 
   it('walks through run → status → dlq list/show → fix → redrive → status, converging with a clean run', async () => {
-    const run = await shoplake(runCommand(), lake(['--no-publish']));
+    const run = await runCli(runCommand(), lake(['--no-publish']));
     expect(run.code).toBe(3);
     expect(run.out).toContain('went to the dead-letter area');
 
-    const status = await shoplake(statusCommand(), lake([]));
+    const status = await runCli(statusCommand(), lake([]));
     expect(status.code).toBe(0);
     expect(status.out).toContain('! 1 dead letter(s)');
     expect(status.out).toContain(BROKEN);
     expect(status.out).toContain('is not a readable Parquet file');
     expect(status.out).toMatch(/curated\.customers .*STALE/);
 
-    const listed = JSON.parse((await shoplake(dlqCommand(), ['list', ...lake(['--json'])])).out) as {
+    const listed = JSON.parse((await runCli(dlqCommand(), ['list', ...lake(['--json'])])).out) as {
       id: string;
       key: string;
       code: string;
@@ -94,20 +69,18 @@ describe('an operator breaks a raw file, finds it, fixes it and redrives it', ()
       expect.objectContaining({ key: BROKEN, code: 'object_corrupt', object: 'unchanged' }),
     ]);
     const id = listed[0]!.id;
-    const shown = await shoplake(dlqCommand(), ['show', id, ...lake([])]);
+    const shown = await runCli(dlqCommand(), ['show', id, ...lake([])]);
     expect(shown.out).toContain(`shoplake dlq redrive ${id}`);
     expect(shown.out).toContain('object now:  unchanged');
 
     // The failing run is in the run history, and its log lines carry its id.
     const failed = JSON.parse(
-      (await shoplake(runsCommand(), lake(['--outcome', 'failed', '--json']))).out,
+      (await runCli(runsCommand(), lake(['--outcome', 'failed', '--json']))).out,
     ) as RunRecord[];
     expect(failed).toEqual([
       expect.objectContaining({ runId: listed[0]!.runId, stage: 'raw-to-curated', table: 'orders' }),
     ]);
-    const detail = JSON.parse(
-      (await shoplake(runsCommand(), [failed[0]!.runId, ...lake(['--json'])])).out,
-    ) as {
+    const detail = JSON.parse((await runCli(runsCommand(), [failed[0]!.runId, ...lake(['--json'])])).out) as {
       logs: { runId: string; event: string }[];
     };
     expect(detail.logs.map((l) => l.event)).toEqual(
@@ -123,16 +96,16 @@ describe('an operator breaks a raw file, finds it, fixes it and redrives it', ()
     ]);
     await test.close();
     await wholeSecondLandings(dataDir);
-    const changed = JSON.parse((await shoplake(dlqCommand(), ['list', ...lake(['--json'])])).out) as {
+    const changed = JSON.parse((await runCli(dlqCommand(), ['list', ...lake(['--json'])])).out) as {
       object: string;
     }[];
     expect(changed[0]?.object).toBe('changed');
 
-    const redrive = await shoplake(dlqCommand(), ['redrive', id, ...lake(['--no-publish'])]);
+    const redrive = await runCli(dlqCommand(), ['redrive', id, ...lake(['--no-publish'])]);
     expect(redrive.code).toBe(0);
     expect(redrive.out).toContain(`ok      ${id}  ${BROKEN}`);
 
-    const after = JSON.parse((await shoplake(statusCommand(), lake(['--json']))).out) as LakeStatus;
+    const after = JSON.parse((await runCli(statusCommand(), lake(['--json']))).out) as LakeStatus;
     expect(after.deadLetters).toEqual([]);
     expect(after.tables.find((t) => t.zone === 'curated' && t.table === 'orders')).toMatchObject({
       rows: 3,
@@ -145,7 +118,7 @@ describe('an operator breaks a raw file, finds it, fixes it and redrives it', ()
       rowsKept: 2,
     });
     const redriven = JSON.parse(
-      (await shoplake(runsCommand(), lake(['--table', 'orders', '--json']))).out,
+      (await runCli(runsCommand(), lake(['--table', 'orders', '--json']))).out,
     ) as RunRecord[];
     expect(redriven.map((r) => r.cause)).toEqual(['redrive', 'event']);
 

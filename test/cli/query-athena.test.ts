@@ -9,29 +9,10 @@ import {
   recording,
   startAwsReplayServer,
 } from '../adapters/aws-replay-server.js';
+import { runCli } from '../support/run-cli.js';
 
 /** Runs `shoplake query ...` in this process; returns what it printed and its exit code. */
-async function runQueryCommand(args: string[]): Promise<{ out: string; err: string; code: unknown }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  const before = process.exitCode;
-  try {
-    await queryCommand().parseAsync(args, { from: 'user' });
-    return { out, err, code: process.exitCode };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.exitCode = before;
-  }
-}
+const runQueryCommand = (args: string[]) => runCli(queryCommand(), args);
 
 describe('shoplake query --engine athena', () => {
   let dataDir: string;

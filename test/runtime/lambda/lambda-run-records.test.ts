@@ -1,52 +1,22 @@
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { copyFile } from 'node:fs/promises';
 import type { SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { S3ObjectStore } from '../../../src/adapters/s3/s3-object-store.js';
-import { loadConfig } from '../../../src/config/load-config.js';
 import { objectCreatedRecord } from '../../../src/core/s3-event.js';
 import { RAW } from '../../../src/core/zones.js';
-import { createAwsEnvironment } from '../../../src/runtime/aws-environment.js';
 import type { handler as RawToCuratedLambda } from '../../../src/runtime/lambda/raw-to-curated.js';
 import { listRuns } from '../../../src/runtime/run-ledger.js';
-import { type S3TestServer, startS3TestServer } from '../../adapters/s3/s3-test-server.js';
-import { context, createTestLake, putRaw, TEST_HMAC_KEY, type TestLake } from '../../support/raw-fixtures.js';
+import { context, putRaw, type TestLake } from '../../support/raw-fixtures.js';
 import { payment } from '../../support/source-rows.js';
-import { stubLambdaEnv } from './stub-lambda-env.js';
+import { useRawToCuratedLambda } from './raw-to-curated-lambda-harness.js';
 
 const PREFIX = 'runs-lake';
-let server: S3TestServer;
 let store: S3ObjectStore;
 let local: TestLake;
-let scratchDir: string;
 let handler: typeof RawToCuratedLambda;
-
-beforeAll(async () => {
-  server = await startS3TestServer(PREFIX);
-  scratchDir = await mkdtemp(join(tmpdir(), 'shoplake-lambda-runs-'));
-  stubLambdaEnv(server, PREFIX, scratchDir, {
-    SHOPLAKE_HMAC_KEY: TEST_HMAC_KEY,
-    SHOPLAKE_MEMORY_LIMIT: '1GB',
-  });
-  ({ handler } = await import('../../../src/runtime/lambda/raw-to-curated.js'));
-  const config = loadConfig({
-    env: { SHOPLAKE_HMAC_KEY: TEST_HMAC_KEY },
-    overrides: { bucketPrefix: PREFIX },
-  });
-  store = createAwsEnvironment(config, {
-    ...server.clientSettings,
-    scratchDir: join(scratchDir, 'test'),
-  }).store;
-  local = await createTestLake();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  store?.close();
-  await local?.close();
-  await server?.close();
-  if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
-  if (local) await rm(local.dataDir, { recursive: true, force: true });
+const lambda = useRawToCuratedLambda(PREFIX);
+beforeAll(() => {
+  ({ store, local, handler } = lambda);
 });
 
 function sqsMessage(id: string, key: string, receiveCount: number): SQSEvent['Records'][number] {

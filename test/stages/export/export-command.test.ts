@@ -1,37 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { exportCommand } from '../../../src/cli/commands/export-command.js';
 import { seedMysqlCommand } from '../../../src/cli/commands/seed-mysql-command.js';
 import { createTestDatabase, type TestDatabase } from '../../adapters/mysql/mysql-test-database.js';
+import { runCli } from '../../support/run-cli.js';
 
 const PASSWORD = 'Sup3r-Secret-Passw0rd';
-
-async function run(
-  command: ReturnType<typeof exportCommand>,
-  args: string[],
-): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    await command.exitOverride().parseAsync(['node', 'shoplake', ...args]);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { out, err, code };
-}
 
 describe('shoplake export and seed-mysql on the command line', () => {
   let db: TestDatabase;
@@ -52,7 +28,7 @@ describe('shoplake export and seed-mysql on the command line', () => {
   it('reports wrong credentials without echoing the password', async () => {
     const url = `mysql://root:${PASSWORD}@127.0.0.1:3306/${db.name}`;
     for (const command of [exportCommand(), seedMysqlCommand()]) {
-      const { out, err, code } = await run(command, [
+      const { out, err, code } = await runCli(command, [
         '--mysql',
         url,
         ...(command.name() === 'export' ? ['--data-dir', dataDir] : []),
@@ -64,7 +40,7 @@ describe('shoplake export and seed-mysql on the command line', () => {
   });
 
   it('seeds a generated shop and exports it, then exports incrementally', async () => {
-    const seeded = await run(seedMysqlCommand(), [
+    const seeded = await runCli(seedMysqlCommand(), [
       '--mysql',
       db.url,
       '--orders',
@@ -78,7 +54,7 @@ describe('shoplake export and seed-mysql on the command line', () => {
     expect(summary).toMatchObject({ target: `root@127.0.0.1:3306/${db.name}`, warnings: 0 });
     expect(summary.skippedBatches).toBeGreaterThan(0);
 
-    const first = await run(exportCommand(), [
+    const first = await runCli(exportCommand(), [
       '--mysql',
       db.url,
       '--data-dir',
@@ -98,7 +74,7 @@ describe('shoplake export and seed-mysql on the command line', () => {
     }
     // The second run reads from each watermark minus the overlap, whatever today's date is.
     const second = JSON.parse(
-      (await run(exportCommand(), ['--mysql', db.url, '--data-dir', dataDir, '--json'])).out,
+      (await runCli(exportCommand(), ['--mysql', db.url, '--data-dir', dataDir, '--json'])).out,
     );
     for (const table of second.tables) {
       const [{ n } = { n: -1 }] = await db.query<{ n: number }>(
@@ -111,7 +87,7 @@ describe('shoplake export and seed-mysql on the command line', () => {
 
   it('rejects an unknown table name before connecting', async () => {
     await expect(
-      run(exportCommand(), ['--mysql', db.url, '--tables', 'orders,invoices', '--data-dir', dataDir]),
+      runCli(exportCommand(), ['--mysql', db.url, '--tables', 'orders,invoices', '--data-dir', dataDir]),
     ).rejects.toThrow(/unknown table\(s\) invoices/);
   });
 });
