@@ -41,6 +41,22 @@ export function objectCreatedRecord(object: CreatedObject, region = 'local'): S3
   };
 }
 
+/** The event for an object as a store describes it (after a write, in a listing, from head). */
+export function objectCreatedRecordOf(
+  bucketName: string,
+  object: { readonly key: string; readonly size: number; readonly etag: string; readonly lastModified: Date },
+  sequencer: string,
+): S3EventRecord {
+  return objectCreatedRecord({
+    bucketName,
+    key: object.key,
+    size: object.size,
+    etag: object.etag,
+    eventTime: object.lastModified,
+    sequencer,
+  });
+}
+
 export function s3Event(records: S3EventRecord[]): S3Event {
   return { Records: records };
 }

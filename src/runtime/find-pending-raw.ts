@@ -3,7 +3,7 @@
 
 import type { S3EventRecord } from 'aws-lambda';
 import { isDataKey, parseRawKey } from '../core/raw-key.js';
-import { objectCreatedRecord, objectRefOf } from '../core/s3-event.js';
+import { objectCreatedRecordOf, objectRefOf } from '../core/s3-event.js';
 import { SOURCE_TABLE_NAMES, SOURCE_TABLES, type SourceTableName } from '../core/source-tables.js';
 import { bucketName, RAW } from '../core/zones.js';
 import type { DeadLetterQueue } from '../ports/dead-letter-queue.js';
@@ -44,14 +44,7 @@ export async function findPendingRaw(
     if (!('problem' in parsed)) byTable.set(parsed.table, (byTable.get(parsed.table) ?? 0) + 1);
     sequence += 1;
     records.push(
-      objectCreatedRecord({
-        bucketName: bucketName(bucketPrefix, RAW),
-        key: object.key,
-        size: object.size,
-        etag: object.etag,
-        eventTime: object.lastModified,
-        sequencer: sequence.toString(16).padStart(16, '0'),
-      }),
+      objectCreatedRecordOf(bucketName(bucketPrefix, RAW), object, sequence.toString(16).padStart(16, '0')),
     );
   }
   // Parents first, so that with one invocation at a time children see their parents curated.

@@ -4,7 +4,7 @@
 // redriven; an object that fails again gets a new letter with the new error.
 
 import type { S3EventRecord } from 'aws-lambda';
-import { objectCreatedRecord, objectRefOf } from '../core/s3-event.js';
+import { objectCreatedRecordOf, objectRefOf } from '../core/s3-event.js';
 import { ShoplakeError } from '../core/shoplake-error.js';
 import { bucketFromName } from '../core/zones.js';
 import type { DeadLetter } from '../ports/dead-letter-queue.js';
@@ -118,12 +118,5 @@ async function currentRecord(env: LocalEnvironment, letter: DeadLetter): Promise
   }
   const info = await env.store.head(bucket, ref.key);
   if (!info) return undefined;
-  return objectCreatedRecord({
-    bucketName: ref.bucketName,
-    key: ref.key,
-    size: info.size,
-    etag: info.etag,
-    eventTime: info.lastModified,
-    sequencer: '0',
-  });
+  return objectCreatedRecordOf(ref.bucketName, info, '0');
 }

@@ -5,7 +5,7 @@
 
 import type { S3EventRecord } from 'aws-lambda';
 import { isDataKey, parseRawKey } from '../core/raw-key.js';
-import { objectCreatedRecord, objectRefOf } from '../core/s3-event.js';
+import { objectCreatedRecordOf, objectRefOf } from '../core/s3-event.js';
 import { ShoplakeError } from '../core/shoplake-error.js';
 import { isSourceTableName, SOURCE_TABLE_NAMES, type SourceTableName } from '../core/source-tables.js';
 import { bucketName, RAW } from '../core/zones.js';
@@ -80,14 +80,11 @@ async function replayRecords(
       continue;
     }
     records.push(
-      objectCreatedRecord({
-        bucketName: bucketName(bucketPrefix, RAW),
-        key: object.key,
-        size: object.size,
-        etag: object.etag,
-        eventTime: object.lastModified,
-        sequencer: records.length.toString(16).padStart(16, '0'),
-      }),
+      objectCreatedRecordOf(
+        bucketName(bucketPrefix, RAW),
+        object,
+        records.length.toString(16).padStart(16, '0'),
+      ),
     );
   }
   return { records, deadLettered };

@@ -1,4 +1,4 @@
-// How the Glue and Athena adapters reach AWS (or a replaying test server): region, endpoint,
+// How the S3, Glue and Athena adapters reach AWS (or a replaying test server): region, endpoint,
 // credentials, retries and timeouts, turned into SDK client options in one place.
 
 /**

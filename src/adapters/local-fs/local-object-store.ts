@@ -8,7 +8,7 @@ import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 
 import { dirname, join } from 'node:path';
 import type { S3Event } from 'aws-lambda';
 import { assertValidKey } from '../../core/object-key.js';
-import { objectCreatedRecord, s3Event } from '../../core/s3-event.js';
+import { objectCreatedRecordOf, s3Event } from '../../core/s3-event.js';
 import { ShoplakeError } from '../../core/shoplake-error.js';
 import { type BucketRef, bucketName, localBucketPath } from '../../core/zones.js';
 import type { ObjectEventSource, ObjectInfo, ObjectStore } from '../../ports/object-store.js';
@@ -143,14 +143,11 @@ export class LocalObjectStore implements ObjectStore, ObjectEventSource {
   private emitCreated(info: ObjectInfo): void {
     if (this.events.listenerCount('created') === 0) return;
     this.sequence += 1n;
-    const record = objectCreatedRecord({
-      bucketName: bucketName(this.options.bucketPrefix, info.bucket),
-      key: info.key,
-      size: info.size,
-      etag: info.etag,
-      eventTime: info.lastModified,
-      sequencer: this.sequence.toString(16).padStart(16, '0').toUpperCase(),
-    });
+    const record = objectCreatedRecordOf(
+      bucketName(this.options.bucketPrefix, info.bucket),
+      info,
+      this.sequence.toString(16).padStart(16, '0').toUpperCase(),
+    );
     this.events.emit('created', s3Event([record]));
   }
 

@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { resolveHmacKey } from '../../config/hmac-key.js';
 import type { ShoplakeConfig } from '../../config/load-config.js';
-import { objectCreatedRecord } from '../../core/s3-event.js';
+import { objectCreatedRecordOf } from '../../core/s3-event.js';
 import { bucketName, CURATED } from '../../core/zones.js';
 import type { InvocationRecord } from '../../runtime/invocation-record.js';
 import { localLambdaContext } from '../../runtime/lambda-context.js';
@@ -40,14 +40,7 @@ export function publishCommand(): Command {
             'compliance-guardian': { hmacKeyConfigured: hasHmacKey(config) },
           },
         });
-        const record = objectCreatedRecord({
-          bucketName: bucketName(config.bucketPrefix, CURATED),
-          key: commit.key,
-          size: commit.size,
-          etag: commit.etag,
-          eventTime: commit.lastModified,
-          sequencer: '0',
-        });
+        const record = objectCreatedRecordOf(bucketName(config.bucketPrefix, CURATED), commit, '0');
         const runId = newRunId();
         const started = Date.now();
         const memory = PeakMemory.start();
