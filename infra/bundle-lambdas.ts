@@ -1,6 +1,6 @@
 // Bundles the Lambda entry points offline: esbuild (already installed with tsx) turns each
 // into one ES module; packages that load native or wasm files from their own folder at run
-// time (DuckDB, augurs) stay external and are copied next to it. No Docker, no npm install.
+// time (DuckDB, augurs, YDF's trainer) stay external and are copied next to it. No Docker, no npm install.
 
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,14 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The DuckDB binary must match the function's architecture: arm64 needs @duckdb/node-bindings-linux-arm64 installed. */
 function externalPackages(architecture: LambdaArchitecture): readonly string[] {
   const bindings = architecture === 'arm64' ? 'node-bindings-linux-arm64' : 'node-bindings-linux-x64';
-  return ['@duckdb/node-api', '@duckdb/node-bindings', `@duckdb/${bindings}`, 'detect-libc', '@bsull/augurs'];
+  return [
+    '@duckdb/node-api',
+    '@duckdb/node-bindings',
+    `@duckdb/${bindings}`,
+    'detect-libc',
+    '@bsull/augurs',
+    'ydf-training',
+  ];
 }
 
 /**
@@ -40,7 +47,7 @@ export function bundleLambda(entry: LambdaEntry, architecture: LambdaArchitectur
       js: "import { createRequire as shoplakeCreateRequire } from 'node:module'; const require = shoplakeCreateRequire(import.meta.url);",
     },
     // vite only builds the dashboard for `shoplake serve` (a guarded dynamic import); no Lambda runs it.
-    external: ['@duckdb/*', '@bsull/augurs', '@bsull/augurs/*', 'vite'],
+    external: ['@duckdb/*', '@bsull/augurs', '@bsull/augurs/*', 'ydf-training', 'vite'],
     sourcemap: 'linked',
     logLevel: 'error',
   });

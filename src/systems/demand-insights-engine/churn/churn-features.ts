@@ -1,6 +1,6 @@
 // What the churn model knows about a customer as of a cut-off day, and whether they then
 // bought within the horizon (the label; meaningless at a cut-off of asOf, where it is not used).
-// Each feature is one SQL expression, so training (in JS) and scoring (in SQL) share it.
+// Each feature is one SQL expression: the engine computes them, the model (in JS) reads them.
 
 import type { Engine } from '../../../ports/engine.js';
 import { literal } from '../../../stages/curate/sql-text.js';

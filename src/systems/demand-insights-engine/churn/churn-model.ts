@@ -1,9 +1,11 @@
-// Trains the churn classifier on one cut-off's feature table and measures it on another:
-// only a compact sample of feature rows crosses into JS; scoring runs in SQL.
+// Trains the churn classifier (gradient-boosted trees, YDF) on one cut-off's feature table and
+// measures it on another. Only feature rows cross into JS: a sample for training, then every
+// customer for scoring, in batches.
 
 import type { Engine } from '../../../ports/engine.js';
 import { areaUnderRoc } from '../model/area-under-roc.js';
-import { fitLogisticClassifier, type LogisticClassifier, logOddsSql } from '../model/logistic-classifier.js';
+import { type BoostedTrees, contributionsOf, logitOf } from '../model/boosted-trees/boosted-trees.js';
+import { fitBoostedTrees } from '../model/boosted-trees/fit-boosted-trees.js';
 import { CHURN_FEATURES, featureSelectSql } from './churn-features.js';
 
 export interface ChurnEvaluation {
@@ -15,39 +17,79 @@ export interface ChurnEvaluation {
   readonly customers: number;
 }
 
+/** A scored customer: churn probability and each feature's push on the log-odds. */
+export interface ScoredCustomer {
+  readonly row: Readonly<Record<string, unknown>>;
+  readonly probability: number;
+  readonly contributions: Float64Array;
+}
+
+const SCORING_BATCH = 20_000;
+
 /** Fits on a deterministic sample (by hashed customer id) of at most maxRows customers. */
 export async function trainChurnModel(
   engine: Engine,
   featureTable: string,
   maxRows: number,
-): Promise<LogisticClassifier> {
+): Promise<BoostedTrees> {
   const rows = await engine.query(
     `SELECT ${featureSelectSql()}, churned FROM ${featureTable} ORDER BY hash(customer_id), customer_id LIMIT ${Math.floor(maxRows)}`,
   );
-  const features = rows.map((r) => CHURN_FEATURES.map((f) => Number(r[f.name])));
-  const labels = rows.map((r) => r.churned === true);
-  return fitLogisticClassifier(features, labels, {
-    featureNames: CHURN_FEATURES.map((f) => f.name),
-    maxRows,
-  });
+  const features = Object.fromEntries(
+    CHURN_FEATURES.map((f) => [f.name, rows.map((r) => Number(r[f.name]))]),
+  );
+  return fitBoostedTrees({ features, labels: rows.map((r) => r.churned === true) });
 }
 
-/** The churn probability of each row of a feature table, as SQL. */
-export function churnProbabilitySql(model: LogisticClassifier): string {
-  return `1 / (1 + exp(-(${logOddsSql(
-    model,
-    CHURN_FEATURES.map((f) => f.sql),
-  )})))`;
+/**
+ * Scores every row of a feature table in customer order, `extraSql` columns (and customer_id)
+ * included in each row, in batches so memory stays bounded by the batch, not the customers.
+ */
+export async function scoreChurn(
+  engine: Engine,
+  model: BoostedTrees,
+  featureTable: string,
+  extraSql: string,
+  each: (batch: readonly ScoredCustomer[]) => Promise<void> | void,
+  options: { readonly contributions: boolean } = { contributions: false },
+): Promise<void> {
+  const columns = model.featureNames;
+  const empty = new Float64Array(0);
+  let after: unknown;
+  for (;;) {
+    const rows = await engine.query(
+      `SELECT customer_id, ${featureSelectSql()}${extraSql ? `, ${extraSql}` : ''} FROM ${featureTable}
+       ${after === undefined ? '' : `WHERE customer_id > ${Number(after)}`} ORDER BY customer_id LIMIT ${SCORING_BATCH}`,
+    );
+    if (rows.length === 0) return;
+    await each(
+      rows.map((row) => {
+        const features = columns.map((name) => Number(row[name]));
+        return {
+          row,
+          probability: 1 / (1 + Math.exp(-logitOf(model, features))),
+          contributions: options.contributions ? contributionsOf(model, features) : empty,
+        };
+      }),
+    );
+    if (rows.length < SCORING_BATCH) return;
+    after = rows.at(-1)?.customer_id;
+  }
 }
 
 export async function evaluateChurnModel(
   engine: Engine,
-  model: LogisticClassifier,
+  model: BoostedTrees,
   featureTable: string,
 ): Promise<ChurnEvaluation> {
-  const rows = await engine.query(`SELECT ${churnProbabilitySql(model)} AS p, churned FROM ${featureTable}`);
-  const scores = rows.map((r) => Number(r.p));
-  const labels = rows.map((r) => r.churned === true);
+  const scores: number[] = [];
+  const labels: boolean[] = [];
+  await scoreChurn(engine, model, featureTable, 'churned', (batch) => {
+    for (const customer of batch) {
+      scores.push(customer.probability);
+      labels.push(customer.row.churned === true);
+    }
+  });
   const n = scores.length;
   const positives = labels.filter(Boolean).length;
   return {

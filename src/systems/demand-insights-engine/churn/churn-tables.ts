@@ -5,15 +5,9 @@
 
 import { ShoplakeError } from '../../../core/shoplake-error.js';
 import type { Engine } from '../../../ports/engine.js';
-import type { LogisticClassifier } from '../model/logistic-classifier.js';
-import { contributionSql } from '../model/logistic-classifier.js';
+import { type BoostedTrees, biasOf } from '../model/boosted-trees/boosted-trees.js';
 import { CHURN_FEATURES, createChurnFeatureTable } from './churn-features.js';
-import {
-  type ChurnEvaluation,
-  churnProbabilitySql,
-  evaluateChurnModel,
-  trainChurnModel,
-} from './churn-model.js';
+import { type ChurnEvaluation, evaluateChurnModel, scoreChurn, trainChurnModel } from './churn-model.js';
 
 export const CHURN_PREDICTIONS = 'die_churn_predictions';
 export const CHURN_MODEL = 'die_churn_model';
@@ -52,16 +46,9 @@ export async function createChurnTables(engine: Engine, input: ChurnTablesInput)
   await requireBothClasses(engine, holdoutTable, day(1));
   const candidate = await trainChurnModel(engine, trainTable, input.maxTrainingRows);
   const holdout = await evaluateChurnModel(engine, candidate, holdoutTable);
-  const trainFit = await evaluateChurnModel(engine, candidate, trainTable);
   const model = await trainChurnModel(engine, holdoutTable, input.maxTrainingRows);
 
-  await engine.run(`
-    CREATE OR REPLACE TEMP TABLE ${CHURN_PREDICTIONS} AS
-    WITH scored AS (SELECT customer_id, ${churnProbabilitySql(model)} AS p, ${topFactorsSql(model)} AS top_factors FROM ${scoreTable})
-    SELECT customer_id, round(p, 6) AS churn_probability,
-           CASE WHEN p >= ${CHURN_RISK_BANDS.high} THEN 'high' WHEN p >= ${CHURN_RISK_BANDS.medium} THEN 'medium' ELSE 'low' END AS churn_risk,
-           top_factors
-    FROM scored`);
+  const importance = await createPredictionsTable(engine, model, scoreTable);
 
   const metrics: [string, number, string][] = [
     ['auc_holdout', holdout.auc, 'AUC of the model trained at the earlier cut-off, on the later one'],
@@ -69,14 +56,14 @@ export async function createChurnTables(engine: Engine, input: ChurnTablesInput)
     ['churn_rate_holdout', holdout.baseRate, 'share of holdout customers who did not come back'],
     ['mean_prediction_holdout', holdout.meanPrediction, 'mean predicted probability on the holdout'],
     ['customers_holdout', holdout.customers, 'customers at the holdout cut-off'],
-    ['auc_train', trainFit.auc, 'in-sample AUC at the training cut-off'],
-    ['customers_train', trainFit.customers, 'customers at the training cut-off'],
+    ['customers_train', await countRows(engine, trainTable), 'customers at the training cut-off'],
     ['customers_scored', await countRows(engine, scoreTable), 'customers scored as of asOf'],
-    ['intercept', model.intercept, 'published model'],
+    ['trees', model.trees.length, 'published model: gradient-boosted trees (YDF)'],
+    ['bias_log_odds', biasOf(model), 'published model: average log-odds of churn, where contributions start'],
     ...model.featureNames.map((name, j): [string, number, string] => [
-      `coef:${name}`,
-      model.coefficients[j] ?? 0,
-      'published model, per standard deviation',
+      `importance:${name}`,
+      importance[j] ?? 0,
+      'mean absolute contribution to the log-odds over the customers scored',
     ]),
   ];
   await engine.run(
@@ -97,15 +84,60 @@ export async function createChurnTables(engine: Engine, input: ChurnTablesInput)
   return { predictions: CHURN_PREDICTIONS, model: CHURN_MODEL, holdout };
 }
 
-/** The three strongest contributions to the customer's log-odds, signed, with the raw values. */
-function topFactorsSql(model: LogisticClassifier): string {
-  const contributions = contributionSql(
-    model,
-    CHURN_FEATURES.map((f) => f.sql),
+/**
+ * Scores every customer as of asOf into CHURN_PREDICTIONS; returns each feature's mean
+ * absolute contribution (the model's feature importance on today's customers). Probabilities
+ * and contributions are computed in JS and go back to the engine, which writes the text.
+ */
+async function createPredictionsTable(
+  engine: Engine,
+  model: BoostedTrees,
+  scoreTable: string,
+): Promise<number[]> {
+  const scored = `${CHURN_PREDICTIONS}_scored`;
+  const columnOf = CHURN_FEATURES.map((_, k) => `c_${k}`);
+  await engine.run(
+    `CREATE OR REPLACE TEMP TABLE ${scored} (customer_id BIGINT, p DOUBLE, ${columnOf.map((c) => `${c} DOUBLE`).join(', ')})`,
   );
+  // Contributions in CHURN_FEATURES order, whatever order the model keeps its features in.
+  const position = CHURN_FEATURES.map((f) => model.featureNames.indexOf(f.name));
+  const importance = new Array<number>(CHURN_FEATURES.length).fill(0);
+  let customers = 0;
+  await scoreChurn(
+    engine,
+    model,
+    scoreTable,
+    '',
+    async (batch) => {
+      customers += batch.length;
+      await engine.append(
+        scored,
+        batch.map((customer) => {
+          const contributions = position.map((j) => (j >= 0 ? (customer.contributions[j] ?? 0) : 0));
+          contributions.forEach((c, k) => {
+            importance[k]! += Math.abs(c);
+          });
+          return [customer.row.customer_id as bigint | number, customer.probability, ...contributions];
+        }),
+      );
+    },
+    { contributions: true },
+  );
+  await engine.run(`
+    CREATE OR REPLACE TEMP TABLE ${CHURN_PREDICTIONS} AS
+    SELECT s.customer_id, round(s.p, 6) AS churn_probability,
+           CASE WHEN s.p >= ${CHURN_RISK_BANDS.high} THEN 'high' WHEN s.p >= ${CHURN_RISK_BANDS.medium} THEN 'medium' ELSE 'low' END AS churn_risk,
+           ${topFactorsSql(columnOf)} AS top_factors
+    FROM ${scored} s JOIN ${scoreTable} USING (customer_id)`);
+  await engine.run(`DROP TABLE ${scored}`);
+  return importance.map((sum) => (customers > 0 ? sum / customers : 0));
+}
+
+/** The three strongest pushes on the customer's log-odds, signed, with the raw values. */
+function topFactorsSql(contributionColumns: readonly string[]): string {
   const items = CHURN_FEATURES.map(
-    (f, j) =>
-      `struct_pack(strength := abs(${contributions[j]}), contribution := ${contributions[j]}, text := '${f.label}: ' || CAST(${f.displaySql} AS VARCHAR))`,
+    (f, k) =>
+      `struct_pack(strength := abs(${contributionColumns[k]}), contribution := ${contributionColumns[k]}, text := '${f.label}: ' || CAST(${f.displaySql} AS VARCHAR))`,
   );
   return `array_to_string(list_transform(list_slice(list_sort([${items.join(', ')}], 'DESC'), 1, 3), x -> x.text || ' (' || CASE WHEN x.contribution >= 0 THEN '+' ELSE '' END || printf('%.2f', x.contribution) || ')'), '; ')`;
 }

@@ -88,7 +88,7 @@ export function logOddsSql(model: LogisticClassifier, featureSql: readonly strin
 }
 
 /** SQL for each feature's contribution (coefficient × standardised value). */
-export function contributionSql(model: LogisticClassifier, featureSql: readonly string[]): string[] {
+function contributionSql(model: LogisticClassifier, featureSql: readonly string[]): string[] {
   return model.featureNames.map(
     (_, j) =>
       `(${model.coefficients[j] ?? 0}) * ((${featureSql[j] ?? '0'}) - (${model.means[j] ?? 0})) / (${model.scales[j] ?? 1})`,
