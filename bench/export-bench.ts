@@ -3,6 +3,7 @@
 // Seeding runs in a child process so that the peak RSS printed is the export's own.
 //
 //   tsx bench/export-bench.ts --orders 1000000 [--seed 1] [--mysql mysql://root@127.0.0.1:3306] [--keep]
+//     [--database shoplake_bench_x]   (re-use a database an earlier --keep run left; not dropped)
 
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '1' },
     mysql: { type: 'string', default: 'mysql://root@127.0.0.1:3306' },
     keep: { type: 'boolean', default: false },
+    database: { type: 'string' },
     'seed-into': { type: 'string' },
   },
 });
@@ -41,14 +43,20 @@ if (args['seed-into']) {
 }
 
 async function main(): Promise<void> {
-  const database = `shoplake_bench_${randomBytes(3).toString('hex')}`;
+  const reused = args.database;
+  const database = reused ?? `shoplake_bench_${randomBytes(3).toString('hex')}`;
   const target = withDatabase(server, database);
   const lake = await mkdtemp(join(tmpdir(), 'shoplake-bench-lake-'));
   const dumpDir = await mkdtemp(join(tmpdir(), 'shoplake-bench-dump-'));
   await chmod(dumpDir, 0o777); // the server itself writes the --tab files
-  console.log(`export bench: ${orders.toLocaleString('en-US')} orders (seed ${args.seed}) into ${database}`);
   try {
-    await runSeedChild(database);
+    if (reused) console.log(`export bench: the database ${database} as an earlier run left it`);
+    else {
+      console.log(
+        `export bench: ${orders.toLocaleString('en-US')} orders (seed ${args.seed}) into ${database}`,
+      );
+      await runSeedChild(database);
+    }
     const rows = await rowCounts(target);
     const totalRows = Object.values(rows).reduce((a, b) => a + b, 0);
     console.log(
@@ -75,7 +83,7 @@ async function main(): Promise<void> {
     if (exported.rows !== totalRows)
       throw new Error(`exported ${exported.rows} rows, the source holds ${totalRows}`);
   } finally {
-    if (!args.keep) await dropDatabase(database);
+    if (!args.keep && !reused) await dropDatabase(database);
     await rm(lake, { recursive: true, force: true });
     await rm(dumpDir, { recursive: true, force: true });
   }

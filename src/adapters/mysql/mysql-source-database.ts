@@ -3,16 +3,17 @@
 
 import type { Connection } from 'mysql2';
 import type {
+  CsvRowBatch,
   SourceColumn,
   SourceDatabase,
   SourceRowQuery,
-  SourceValue,
 } from '../../stages/export/source-database.js';
-import { blobText, type MysqlColumnInfo, mapMysqlColumn, quoteIdentifier } from './mysql-column-type.js';
+import type { CsvFieldKind } from './csv-row-transcoder.js';
+import { type MysqlColumnInfo, mapMysqlColumn, quoteIdentifier } from './mysql-column-type.js';
 import { closeMysqlConnection, openMysqlConnection } from './mysql-connection.js';
 import { toShoplakeError } from './mysql-error.js';
 import { describeTarget, type MysqlTarget } from './mysql-target.js';
-import { queryRowBatches } from './query-row-batches.js';
+import { queryCsvBatches } from './query-csv-batches.js';
 
 export class MysqlSourceDatabase implements SourceDatabase {
   readonly description: string;
@@ -54,7 +55,7 @@ export class MysqlSourceDatabase implements SourceDatabase {
     return String(value);
   }
 
-  async *streamRowBatches(query: SourceRowQuery): AsyncIterable<SourceValue[][]> {
+  async *streamCsvBatches(query: SourceRowQuery): AsyncIterable<CsvRowBatch> {
     const infos = new Map((await this.columnInfos(query.table)).map((info) => [info.name, info]));
     const mappings = query.columns.map((column) => {
       const info = infos.get(column.name);
@@ -62,20 +63,18 @@ export class MysqlSourceDatabase implements SourceDatabase {
         ? mapMysqlColumn(info)
         : { engineType: column.engineType, select: quoteIdentifier(column.name), binary: false };
     });
-    const binaryIndexes = mappings.flatMap((mapping, index) => (mapping.binary ? [index] : []));
+    const fields = mappings.map(csvFieldKind);
+    const newestOf = query.newestOf ? query.columns.findIndex((c) => c.name === query.newestOf) : -1;
     const where = query.since ? ` WHERE ${quoteIdentifier(query.since.column)} >= ?` : '';
     const sql = `SELECT ${mappings.map((m) => m.select).join(', ')} FROM ${quoteIdentifier(query.table)}${where}`;
     const values = query.since ? [query.since.value] : [];
     let complete = false;
     try {
-      for await (const rows of queryRowBatches<SourceValue[]>(
+      yield* queryCsvBatches(
         this.connection,
-        { sql, values, rowsAsArray: true },
+        { sql, values, fields, newestOf: newestOf >= 0 ? newestOf : undefined },
         query.batchRows,
-      )) {
-        if (binaryIndexes.length > 0) for (const row of rows) blobsToText(row, binaryIndexes);
-        yield rows;
-      }
+      );
       complete = true;
     } catch (error: unknown) {
       throw toShoplakeError(error, {
@@ -128,9 +127,8 @@ export class MysqlSourceDatabase implements SourceDatabase {
   }
 }
 
-function blobsToText(row: SourceValue[], indexes: readonly number[]): void {
-  for (const index of indexes) {
-    const value = row[index] as unknown;
-    if (value instanceof Uint8Array) row[index] = blobText(value);
-  }
+// Only text can hold a comma, quote or newline, or be empty: everything else travels unquoted.
+function csvFieldKind(mapping: { readonly engineType: string; readonly binary: boolean }): CsvFieldKind {
+  if (mapping.binary) return 'binary';
+  return mapping.engineType === 'VARCHAR' ? 'text' : 'plain';
 }

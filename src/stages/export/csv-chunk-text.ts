@@ -2,7 +2,7 @@
 // so the result is exactly what a cast of the source's text gives. NULL is an empty unquoted
 // field; every string is quoted, so an empty string stays '' and '\N' stays '\N'.
 
-import type { SourceValue } from './source-database.js';
+import type { CsvRowBatch, SourceValue } from './source-database.js';
 
 /** The `read_csv` settings that read back what `csvChunkText` writes. */
 export const CSV_CHUNK_DIALECT =
@@ -25,4 +25,20 @@ export function csvChunkText(rows: readonly (readonly SourceValue[])[]): string 
     text += '\n';
   }
   return text;
+}
+
+/** Rows of values as a CsvRowBatch, `newest` taken from the column at `newestOf`. */
+export function csvRowBatch(rows: readonly (readonly SourceValue[])[], newestOf?: number): CsvRowBatch {
+  const lines = rows.map((row) => Buffer.from(csvChunkText([row]), 'utf8'));
+  let end = 0;
+  let newest: string | undefined;
+  for (const row of rows) {
+    const value = newestOf === undefined ? null : row[newestOf];
+    if (typeof value === 'string' && (newest === undefined || value > newest)) newest = value;
+  }
+  return {
+    text: Buffer.concat(lines),
+    rowEnds: Uint32Array.from(lines, (line) => (end += line.length)),
+    newest,
+  };
 }

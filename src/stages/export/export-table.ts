@@ -84,22 +84,20 @@ async function streamToScratch(
   since: string | undefined,
   { source, store, engine, options }: TableExportContext,
 ): Promise<Streamed> {
-  const writer = await ParquetPartWriter.create(engine, store, table, columns, options);
-  const stampIndex = columns.findIndex((column) => column.name === WATERMARK_COLUMN);
+  const writer = new ParquetPartWriter(engine, store, columns, options);
   let newest: string | undefined;
   try {
-    const batches = source.streamRowBatches({
+    const batches = source.streamCsvBatches({
       table,
       columns,
       since: since ? { column: WATERMARK_COLUMN, value: since } : undefined,
       batchRows: options.rowsPerAppend,
+      newestOf: WATERMARK_COLUMN,
     });
-    for await (const rows of batches) {
-      for (const row of rows) {
-        const stamp = row[stampIndex];
-        if (typeof stamp === 'string' && (newest === undefined || stamp > newest)) newest = stamp;
-      }
-      await writer.write(rows);
+    for await (const batch of batches) {
+      if (batch.newest !== undefined && (newest === undefined || batch.newest > newest))
+        newest = batch.newest;
+      await writer.write(batch);
       await options.onProgress?.({ table, rows: writer.rowCount, done: false });
     }
     return { paths: await writer.finish(), rows: writer.rowCount, newest };

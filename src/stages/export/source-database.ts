@@ -1,7 +1,7 @@
 // What the export stage needs from an OLTP database, so the stage never imports a driver.
 // The MySQL adapter (src/adapters/mysql/mysql-source-database.ts) implements it.
 
-/** One value as the source hands it over: exact text for decimals, big integers and times. */
+/** One value as a source may hold it: exact text for decimals, big integers and times. */
 export type SourceValue = string | number | null;
 
 export interface SourceColumn {
@@ -12,6 +12,18 @@ export interface SourceColumn {
   readonly sourceType: string;
 }
 
+/**
+ * Rows as CSV bytes in CSV_CHUNK_DIALECT (csv-chunk-text.ts): every value quoted, NULL an
+ * empty unquoted field, each row ending in a newline.
+ */
+export interface CsvRowBatch {
+  readonly text: Buffer;
+  /** The byte offset just past each row's newline: one entry per row. */
+  readonly rowEnds: Uint32Array;
+  /** The greatest value of the query's `newestOf` column in the batch, in text order. */
+  readonly newest: string | undefined;
+}
+
 export interface SourceRowQuery {
   readonly table: string;
   readonly columns: readonly SourceColumn[];
@@ -19,6 +31,8 @@ export interface SourceRowQuery {
   readonly since?: { readonly column: string; readonly value: string };
   /** Rows per batch handed over; the source waits while a batch is being written. */
   readonly batchRows: number;
+  /** The column whose greatest value each batch reports (e.g. the watermark column). */
+  readonly newestOf?: string;
 }
 
 /**
@@ -27,7 +41,7 @@ export interface SourceRowQuery {
  *
  * @example
  * const columns = await source.describeTable('orders');
- * for await (const rows of source.streamRowBatches({ table: 'orders', columns, batchRows: 10_000 })) write(rows);
+ * for await (const batch of source.streamCsvBatches({ table: 'orders', columns, batchRows: 10_000 })) write(batch);
  */
 export interface SourceDatabase {
   /** Where it points, safe to print: 'user@host:port/db' (never a password). */
@@ -37,9 +51,9 @@ export interface SourceDatabase {
   /** The server's clock, in the timestamp format above. */
   now(): Promise<string>;
   /**
-   * Rows as arrays in `query.columns` order, in batches, with backpressure: the next batch is
-   * read only once the consumer asks for it. Batches and rows are the consumer's to change.
+   * Rows in `query.columns` order as CSV, in batches, with backpressure: the next batch is
+   * read only once the consumer asks for it.
    */
-  streamRowBatches(query: SourceRowQuery): AsyncIterable<SourceValue[][]>;
+  streamCsvBatches(query: SourceRowQuery): AsyncIterable<CsvRowBatch>;
   close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { csvRowBatch } from '../../../src/stages/export/csv-chunk-text.js';
 import { ParquetPartWriter } from '../../../src/stages/export/parquet-part-writer.js';
 import type { SourceColumn, SourceValue } from '../../../src/stages/export/source-database.js';
 import { createTestLake, type TestLake } from '../../support/raw-fixtures.js';
@@ -31,15 +32,12 @@ describe('ParquetPartWriter', () => {
     await lake.close();
   });
 
-  it('cuts files at rowsPerFile across several chunks per file and keeps every value exact', async () => {
-    const writer = await ParquetPartWriter.create(lake.engine, lake.store, 't', COLUMNS, {
-      rowsPerFile: 7,
-      rowsPerChunk: 3,
-    });
+  it('cuts files at rowsPerFile across batches and keeps every value exact', async () => {
+    const writer = new ParquetPartWriter(lake.engine, lake.store, COLUMNS, { rowsPerFile: 7 });
     const rows = Array.from({ length: 20 }, (_, i) => row(i));
-    await writer.write(rows.slice(0, 4));
-    await writer.write(rows.slice(4, 5));
-    await writer.write(rows.slice(5));
+    await writer.write(csvRowBatch(rows.slice(0, 4)));
+    await writer.write(csvRowBatch(rows.slice(4, 5)));
+    await writer.write(csvRowBatch(rows.slice(5)));
     const files = await writer.finish();
     expect(files).toHaveLength(3);
     const counts = await Promise.all(
@@ -54,11 +52,8 @@ describe('ParquetPartWriter', () => {
   });
 
   it('leaves no file behind when discarded mid-stream', async () => {
-    const writer = await ParquetPartWriter.create(lake.engine, lake.store, 't', COLUMNS, {
-      rowsPerFile: 4,
-      rowsPerChunk: 2,
-    });
-    await writer.write(Array.from({ length: 9 }, (_, i) => row(i)));
+    const writer = new ParquetPartWriter(lake.engine, lake.store, COLUMNS, { rowsPerFile: 4 });
+    await writer.write(csvRowBatch(Array.from({ length: 9 }, (_, i) => row(i))));
     await writer.discard();
     const scratch = await readdir(dirname(await lake.store.scratchPath('.probe')));
     expect(scratch.filter((name) => /\.(csv|parquet)$/.test(name))).toEqual([]);
