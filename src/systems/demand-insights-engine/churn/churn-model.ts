@@ -5,7 +5,7 @@
 import type { Engine } from '../../../ports/engine.js';
 import { areaUnderRoc } from '../model/area-under-roc.js';
 import { type BoostedTrees, contributionsOf, logitOf } from '../model/boosted-trees/boosted-trees.js';
-import { fitBoostedTrees } from '../model/boosted-trees/fit-boosted-trees.js';
+import { fitBoostedTrees, type TrainingColumns } from '../model/boosted-trees/fit-boosted-trees.js';
 import { CHURN_FEATURES, featureSelectSql } from './churn-features.js';
 
 export interface ChurnEvaluation {
@@ -32,13 +32,27 @@ export async function trainChurnModel(
   featureTable: string,
   maxRows: number,
 ): Promise<BoostedTrees> {
+  return fitChurnModel(await churnTrainingSample(engine, featureTable, maxRows));
+}
+
+/** A deterministic sample (by hashed customer id) of at most maxRows labelled customers. */
+export async function churnTrainingSample(
+  engine: Engine,
+  featureTable: string,
+  maxRows: number,
+): Promise<TrainingColumns> {
   const rows = await engine.query(
     `SELECT ${featureSelectSql()}, churned FROM ${featureTable} ORDER BY hash(customer_id), customer_id LIMIT ${Math.floor(maxRows)}`,
   );
   const features = Object.fromEntries(
     CHURN_FEATURES.map((f) => [f.name, rows.map((r) => Number(r[f.name]))]),
   );
-  return fitBoostedTrees({ features, labels: rows.map((r) => r.churned === true) });
+  return { features, labels: rows.map((r) => r.churned === true) };
+}
+
+/** Trains in a worker thread: the engine is free for other work meanwhile. */
+export async function fitChurnModel(sample: TrainingColumns): Promise<BoostedTrees> {
+  return (await fitBoostedTrees(sample)).model;
 }
 
 /**

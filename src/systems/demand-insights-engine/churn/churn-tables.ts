@@ -7,7 +7,13 @@ import { ShoplakeError } from '../../../core/shoplake-error.js';
 import type { Engine } from '../../../ports/engine.js';
 import { type BoostedTrees, biasOf } from '../model/boosted-trees/boosted-trees.js';
 import { CHURN_FEATURES, createChurnFeatureTable } from './churn-features.js';
-import { type ChurnEvaluation, evaluateChurnModel, scoreChurn, trainChurnModel } from './churn-model.js';
+import {
+  type ChurnEvaluation,
+  churnTrainingSample,
+  evaluateChurnModel,
+  fitChurnModel,
+  scoreChurn,
+} from './churn-model.js';
 
 export const CHURN_PREDICTIONS = 'die_churn_predictions';
 export const CHURN_MODEL = 'die_churn_model';
@@ -38,15 +44,20 @@ export async function createChurnTables(engine: Engine, input: ChurnTablesInput)
       horizonDays: input.horizonDays,
       searchEvents: input.searchEvents,
     });
+  // Each fit trains in its own worker thread while the engine builds the next feature table:
+  // the two fits and the feature work share both cores.
   const trainTable = await features('die_churn_train', day(2));
-  const holdoutTable = await features('die_churn_holdout', day(1));
-  const scoreTable = await features('die_churn_today', input.asOf);
-
   await requireBothClasses(engine, trainTable, day(2));
+  const candidateFit = fitChurnModel(await churnTrainingSample(engine, trainTable, input.maxTrainingRows));
+  // Awaited below; a failure elsewhere first must not leave it unhandled.
+  candidateFit.catch(() => undefined);
+  const holdoutTable = await features('die_churn_holdout', day(1));
   await requireBothClasses(engine, holdoutTable, day(1));
-  const candidate = await trainChurnModel(engine, trainTable, input.maxTrainingRows);
+  const modelFit = fitChurnModel(await churnTrainingSample(engine, holdoutTable, input.maxTrainingRows));
+  modelFit.catch(() => undefined);
+  const scoreTable = await features('die_churn_today', input.asOf);
+  const [candidate, model] = await Promise.all([candidateFit, modelFit]);
   const holdout = await evaluateChurnModel(engine, candidate, holdoutTable);
-  const model = await trainChurnModel(engine, holdoutTable, input.maxTrainingRows);
 
   const importance = await createPredictionsTable(engine, model, scoreTable);
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { biasOf, contributionsOf, logitOf, probabilityOf } from './boosted-trees.js';
-import { fitBoostedTrees, withTrainedYdfModel } from './fit-boosted-trees.js';
-import { readYdfBoostedTrees } from './ydf-model-files.js';
+import { fitBoostedTrees } from './fit-boosted-trees.js';
 
 // A label driven by x (strongly), y (weakly, and only when x is high) and noise; z is noise.
 function synthetic(n: number, seed: number) {
@@ -30,27 +29,16 @@ const rowsOf = (features: Record<string, number[]>, names: readonly string[]) =>
 describe('gradient-boosted trees read from YDF', () => {
   it('predicts what YDF itself predicts', async () => {
     const data = synthetic(3000, 7);
-    const { ours, theirs } = await withTrainedYdfModel(data, (model, ydf) => {
-      const folder = '/test-model';
-      model.internalModel.save(folder);
-      const files = new Map(
-        ydf.FS.readdir(folder)
-          .filter((name) => !name.startsWith('.'))
-          .map((name) => [name, ydf.FS.readFile(`${folder}/${name}`)] as const),
-      );
-      const trees = readYdfBoostedTrees(files);
-      // YDF's predict gives P(second label class); our logit is for the dictionary's index-2 class.
-      expect(model.getLabelClasses()[1]).toBe(trees.positiveClass);
-      const rows = rowsOf(data.features, trees.featureNames);
-      return { ours: rows.map((row) => probabilityOf(trees, row)), theirs: model.predict(data.features) };
-    });
-    expect(ours).toHaveLength(3000);
-    for (let i = 0; i < ours.length; i++) expect(ours[i]).toBeCloseTo(theirs[i]!, 5);
+    const { model, ydfProbabilities } = await fitBoostedTrees(data, { predictOn: data.features });
+    const rows = rowsOf(data.features, model.featureNames);
+    expect(ydfProbabilities).toHaveLength(3000);
+    for (const [i, row] of rows.entries())
+      expect(probabilityOf(model, row)).toBeCloseTo(ydfProbabilities![i]!, 5);
   });
 
   it('gives the log-odds of a true label, and contributions that add up to it', async () => {
     const data = synthetic(4000, 11);
-    const model = await fitBoostedTrees(data);
+    const { model } = await fitBoostedTrees(data);
     expect(model.positiveClass).toBe('yes');
     expect(model.trees.length).toBeGreaterThan(5);
     const rows = rowsOf(data.features, model.featureNames);

@@ -1,9 +1,11 @@
 // Trains a binary gradient-boosted-trees classifier with Yggdrasil Decision Forests (Google's
 // YDF, its wasm build: default hyper-parameters, i.e. up to 300 trees of depth 6, shrinkage
 // 0.1, early stopping on a 10% validation split) and reads the trees back for scoring and
-// explanations in JS.
+// explanations in JS. Each training runs in its own worker thread: it takes seconds of one
+// core, so two trainings use both cores and the event loop stays free meanwhile.
 
-import YDFTraining, { type YdfModel, type YdfModule } from 'ydf-training';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { ShoplakeError } from '../../../../core/shoplake-error.js';
 import type { BoostedTrees } from './boosted-trees.js';
 import { readYdfBoostedTrees } from './ydf-model-files.js';
@@ -14,27 +16,59 @@ export interface TrainingColumns {
   readonly labels: readonly boolean[];
 }
 
-export const LABEL = '__label';
+export interface FitOptions {
+  /** Rows (features by name) that YDF itself should score too, e.g. to check our reading of its trees. */
+  readonly predictOn?: Readonly<Record<string, readonly number[]>>;
+}
+
+export interface FittedTrees {
+  /** The model, whose logit is the log-odds of a true label. */
+  readonly model: BoostedTrees;
+  /** YDF's own P(true label) for `predictOn`, when asked. */
+  readonly ydfProbabilities?: readonly number[];
+}
+
+const LABEL = '__label';
 const POSITIVE = 'yes';
 const NEGATIVE = 'no';
 
-let loading: Promise<YdfModule> | undefined;
-let savedModels = 0;
+// Plain JS, so the worker needs no TypeScript loader and no bundling: ydf-training is loaded
+// from the path this module resolves.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const YDFTraining = require(workerData.modulePath);
+(async () => {
+  const ydf = await YDFTraining({ print() {}, printErr() {} });
+  const model = new ydf.GradientBoostedTreesLearner(workerData.label, 'CLASSIFICATION').train(workerData.data);
+  try {
+    const classes = model.getLabelClasses();
+    const predictions = workerData.predictOn ? Array.from(model.predict(workerData.predictOn)) : undefined;
+    model.internalModel.save('/model');
+    const files = {};
+    for (const name of ydf.FS.readdir('/model')) {
+      if (name !== '.' && name !== '..') files[name] = ydf.FS.readFile('/model/' + name);
+    }
+    parentPort.postMessage({ files, classes, predictions });
+  } finally {
+    model.unload();
+  }
+})().catch((error) => {
+  parentPort.postMessage({ error: error instanceof Error ? error.message : 'a wasm exception (' + String(error) + ')' });
+});
+`;
 
-/** The fitted model, whose logit is the log-odds of a true label. */
-export function fitBoostedTrees(columns: TrainingColumns): Promise<BoostedTrees> {
-  return withTrainedYdfModel(columns, (model, ydf) => {
-    const trees = readSavedModel(ydf, model);
-    return trees.positiveClass === POSITIVE ? trees : negated(trees, POSITIVE);
-  });
+interface WorkerAnswer {
+  readonly files?: Record<string, Uint8Array>;
+  readonly classes?: string[];
+  readonly predictions?: number[];
+  readonly error?: string;
 }
 
-/** Trains, hands YDF's own model to `use` (e.g. to compare predictions) and unloads it. */
-export async function withTrainedYdfModel<T>(
+/** @throws {ShoplakeError} when YDF cannot train (e.g. one class only) or its model cannot be read. */
+export async function fitBoostedTrees(
   columns: TrainingColumns,
-  use: (model: YdfModel, ydf: YdfModule) => T,
-): Promise<T> {
-  const ydf = await ydfModule();
+  options: FitOptions = {},
+): Promise<FittedTrees> {
   const n = columns.labels.length;
   for (const [name, values] of Object.entries(columns.features)) {
     if (values.length !== n) throw new Error(`feature ${name} has ${values.length} values for ${n} labels`);
@@ -42,39 +76,45 @@ export async function withTrainedYdfModel<T>(
     const bad = values.findIndex((value) => !Number.isFinite(value));
     if (bad >= 0) throw new Error(`feature ${name} has a missing or infinite value in row ${bad + 1}`);
   }
-  let model: YdfModel;
-  try {
-    model = new ydf.GradientBoostedTreesLearner(LABEL, 'CLASSIFICATION').train({
-      ...(columns.features as Record<string, number[]>),
-      [LABEL]: columns.labels.map((label) => (label ? POSITIVE : NEGATIVE)),
-    });
-  } catch (error: unknown) {
+  const answer = await runWorker({
+    modulePath: createRequire(import.meta.url).resolve('ydf-training'),
+    label: LABEL,
+    data: { ...columns.features, [LABEL]: columns.labels.map((label) => (label ? POSITIVE : NEGATIVE)) },
+    predictOn: options.predictOn,
+  });
+  if (answer.error !== undefined || answer.files === undefined) {
     throw new ShoplakeError(
       'handler_failed',
-      `YDF could not train the model on ${n} rows: ${describe(error)}`,
+      `YDF could not train the model on ${n} rows: ${answer.error ?? 'no model came back'}`,
       {
         retryable: false,
       },
     );
   }
-  try {
-    return use(model, ydf);
-  } finally {
-    model.unload();
-  }
+  const trees = readYdfBoostedTrees(new Map(Object.entries(answer.files)));
+  const model = trees.positiveClass === POSITIVE ? trees : negated(trees, POSITIVE);
+  // YDF's predictions are P(its second label class).
+  const ydfPositive = answer.classes?.[1];
+  const ydfProbabilities = answer.predictions?.map((p) => (ydfPositive === POSITIVE ? p : 1 - p));
+  return { model, ydfProbabilities };
 }
 
-function readSavedModel(ydf: YdfModule, model: YdfModel): BoostedTrees {
-  const folder = `/shoplake-model-${++savedModels}`;
-  model.internalModel.save(folder);
-  const files = new Map<string, Uint8Array>();
-  for (const name of ydf.FS.readdir(folder)) {
-    if (name === '.' || name === '..') continue;
-    files.set(name, ydf.FS.readFile(`${folder}/${name}`));
-    ydf.FS.unlink(`${folder}/${name}`);
-  }
-  ydf.FS.rmdir(folder);
-  return readYdfBoostedTrees(files);
+function runWorker(workerData: unknown): Promise<WorkerAnswer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    let answered = false;
+    worker.once('message', (answer: WorkerAnswer) => {
+      answered = true;
+      resolve(answer);
+      void worker.terminate();
+    });
+    worker.once('error', (error) => {
+      if (!answered) resolve({ error: error.message });
+    });
+    worker.once('exit', (code) => {
+      if (!answered) reject(new Error(`the YDF training worker exited with code ${code} before answering`));
+    });
+  });
 }
 
 // The same model seen from the other class: every output changes sign.
@@ -85,29 +125,4 @@ function negated(model: BoostedTrees, positiveClass: string): BoostedTrees {
     initialLogit: -model.initialLogit,
     trees: model.trees.map((tree) => ({ ...tree, expected: tree.expected.map((value) => -value) })),
   };
-}
-
-// The Emscripten module installs process-wide handlers that rethrow every uncaught error and
-// unhandled rejection; the host process keeps its own policy, so they are taken back out.
-function ydfModule(): Promise<YdfModule> {
-  loading ??= (async () => {
-    const uncaught = new Set(process.listeners('uncaughtException'));
-    const unhandled = new Set(process.listeners('unhandledRejection'));
-    try {
-      return await YDFTraining({ print: () => {}, printErr: () => {} });
-    } finally {
-      for (const listener of process.listeners('uncaughtException')) {
-        if (!uncaught.has(listener)) process.removeListener('uncaughtException', listener);
-      }
-      for (const listener of process.listeners('unhandledRejection')) {
-        if (!unhandled.has(listener)) process.removeListener('unhandledRejection', listener);
-      }
-    }
-  })();
-  return loading;
-}
-
-// Emscripten throws C++ exceptions as numbers (pointers into wasm memory): nothing more to say then.
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : `a wasm exception (${String(error)})`;
 }
