@@ -143,5 +143,5 @@ for (const [name, m] of Object.entries(result.fraud.models))
   process.stdout.write(`    ${name.padEnd(22)} AUC ${f3(m.auc)}  precision@100 ${f3(m.precision_at_100)}\n`);
 process.stdout.write(`  churn (train at -2 horizons, AUC at -1):\n`);
 for (const [name, auc] of Object.entries(result.churn.auc))
-  process.stdout.write(`    sklearn ${name.padEnd(22)} AUC ${f3(auc)}\n`);
-process.stdout.write(`    shoplake boosted_trees (YDF)   AUC ${f3(ours)}\n`);
+  process.stdout.write(`    sklearn ${name.padEnd(22)} AUC ${auc.toFixed(4)}\n`);
+process.stdout.write(`    shoplake boosted_trees (YDF)   AUC ${ours.toFixed(4)}\n`);

@@ -21,10 +21,10 @@ export const demandInsightsSettingsSchema = z
     currencyPerUsd: z.record(z.string(), z.number().positive()).default(REFERENCE_CURRENCY_PER_USD),
     /**
      * Customers the churn model trains on at most, a deterministic sample. Each of the two fits
-     * (time split, then refit) runs in its own worker thread; at 80,000 rows a fit takes about
-     * 6–9 s of one core. Default 80,000.
+     * (time split, then refit) runs in its own worker thread; at 50,000 rows a fit takes about
+     * 5–7 s of one core. Default 50,000.
      */
-    maxTrainingRows: z.number().int().min(100).default(80_000),
+    maxTrainingRows: z.number().int().min(100).default(50_000),
   })
   .passthrough();
 

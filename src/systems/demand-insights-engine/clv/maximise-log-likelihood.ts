@@ -64,8 +64,8 @@ export function maximiseLogLikelihood(
     const result = minimiseNelderMead(objective, logParams, {
       maxIterations,
       maxEvaluations: 2 * maxIterations,
-      xTolerance: 1e-9,
-      fTolerance: 1e-12,
+      xTolerance: 1e-7,
+      fTolerance: 1e-10,
     });
     evaluations += result.evaluations;
     // A collapsed simplex can stall short of the optimum; a fresh one from the same point
