@@ -32,13 +32,20 @@ export interface HttpReply {
  * const reply = await dispatchRoute({ method: 'GET', path, requestId, candidates: routesFor(routes, path), authorize, context });
  */
 export async function dispatchRoute(request: DispatchRequest): Promise<HttpReply> {
+  const reply = await dispatchAs(request, request.method === 'HEAD' ? 'GET' : request.method);
+  // HEAD: the GET answer's status and headers (its content-length included), no body.
+  return request.method === 'HEAD' ? { ...reply, body: '' } : reply;
+}
+
+async function dispatchAs(request: DispatchRequest, method: string | undefined): Promise<HttpReply> {
   try {
-    const route = request.candidates.find((r) => r.method === request.method);
+    const route = request.candidates.find((r) => r.method === method);
     request.authorize(route);
     if (request.candidates.length === 0)
       throw new ShoplakeError('not_found', `No route ${request.path}; GET /api/catalog lists what there is.`);
     if (!route) {
-      const allowed = request.candidates.map((r) => r.method).join(', ');
+      const methods = request.candidates.map((r) => r.method);
+      const allowed = (methods.includes('GET') ? [...methods, 'HEAD'] : methods).join(', ');
       const reply = jsonReply(
         405,
         httpError(405, 'method_not_allowed', `${request.path} takes ${allowed}.`).body,

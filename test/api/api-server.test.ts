@@ -146,6 +146,15 @@ describe('ApiServer', () => {
     expect(raw).toMatch(/^HTTP\/1\.1 404/);
   });
 
+  it('answers HEAD like GET, without a body', async () => {
+    const get = await call('/healthz');
+    const head = await call('/healthz', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+    expect(await head.text()).toBe('');
+    expect((await call('/api/query', { method: 'HEAD' })).status).toBe(405);
+  });
+
   it('requires the bearer token from clients that are not on loopback', async () => {
     const proxied = { 'x-forwarded-for': '203.0.113.7' };
     expect((await call('/healthz', { headers: proxied })).status).toBe(401);

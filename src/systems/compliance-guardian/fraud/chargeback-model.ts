@@ -3,7 +3,7 @@
 // payments, scored on the newer 30%), then refitted on all of them with every chargeback and
 // a hashed sample of the rest; the intercept is corrected for that sampling.
 
-import type { Engine } from '../../../ports/engine.js';
+import type { Engine, Row } from '../../../ports/engine.js';
 import { areaUnderRoc, precisionAtK } from '../../demand-insights-engine/model/area-under-roc.js';
 import {
   fitLogisticClassifier,
@@ -38,7 +38,10 @@ export async function fitChargebackModel(
   if (chargebacks < 5) return undefined;
   const older = `epoch(payment_ts) <= ${Number(split?.t)}`;
 
-  const candidate = await fitOn(engine, older, maxRows);
+  // Both samples first (one engine session), then both fits at once in worker threads.
+  const candidateSample = await sampleOf(engine, older, maxRows);
+  const finalSample = await sampleOf(engine, 'true', maxRows);
+  const [candidate, final] = await Promise.all([fitSample(candidateSample), fitSample(finalSample)]);
   const scored = await engine.query(
     `SELECT ${logOddsSql(
       candidate.model,
@@ -48,7 +51,6 @@ export async function fitChargebackModel(
   );
   const scores = scored.map((r) => Number(r.s));
   const labels = scored.map((r) => r.chargeback === true);
-  const final = await fitOn(engine, 'true', maxRows);
   return {
     ...final,
     chargebacks,
@@ -61,21 +63,31 @@ export async function fitChargebackModel(
   };
 }
 
-async function fitOn(
-  engine: Engine,
-  where: string,
-  maxRows: number,
-): Promise<{ model: LogisticClassifier; offset: number }> {
+interface ChargebackSample {
+  readonly rows: Row[];
+  /** Negatives in the population the sample's negatives were drawn from. */
+  readonly negatives: number;
+}
+
+/** Every chargeback under `where`, and at most maxRows negatives, deterministically chosen. */
+async function sampleOf(engine: Engine, where: string, maxRows: number): Promise<ChargebackSample> {
   const [counts] = await engine.query(
     `SELECT CAST(count(*) FILTER (WHERE NOT chargeback) AS DOUBLE) AS negatives FROM ${PAYMENT_FEATURES} WHERE ${where}`,
   );
-  const negatives = Math.max(1, Number(counts?.negatives ?? 1));
   const rows = await engine.query(`
     (SELECT ${fraudFeatureSelectSql()}, chargeback FROM ${PAYMENT_FEATURES} WHERE ${where} AND chargeback)
     UNION ALL
     (SELECT ${fraudFeatureSelectSql()}, chargeback FROM ${PAYMENT_FEATURES} WHERE ${where} AND NOT chargeback ORDER BY hash(payment_id), payment_id LIMIT ${Math.floor(maxRows)})`);
+  return { rows, negatives: Math.max(1, Number(counts?.negatives ?? 1)) };
+}
+
+// The offset undoes the negatives' subsampling in the log-odds.
+async function fitSample({
+  rows,
+  negatives,
+}: ChargebackSample): Promise<{ model: LogisticClassifier; offset: number }> {
   const kept = rows.filter((r) => r.chargeback !== true).length;
-  const model = fitLogisticClassifier(
+  const model = await fitLogisticClassifier(
     rows.map(fraudFeatureRow),
     rows.map((r) => r.chargeback === true),
     { featureNames: FRAUD_MODEL_FEATURES.map((f) => f.name), maxRows: rows.length },

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fitLogisticClassifier } from './logistic-classifier.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fitLogisticClassifier, type LogisticClassifier } from './logistic-classifier.js';
 
 function syntheticRows(n: number): { rows: number[][]; labels: boolean[] } {
   let seed = 42;
@@ -23,7 +23,10 @@ function syntheticRows(n: number): { rows: number[][]; labels: boolean[] } {
 
 describe('fitLogisticClassifier', () => {
   const { rows, labels } = syntheticRows(6000);
-  const model = fitLogisticClassifier(rows, labels, { featureNames: ['a', 'b', 'noise'] });
+  let model: LogisticClassifier;
+  beforeAll(async () => {
+    model = await fitLogisticClassifier(rows, labels, { featureNames: ['a', 'b', 'noise'] });
+  });
 
   it('recovers the generating coefficients on the standardised scale', () => {
     const [a, b, noise] = model.coefficients;
@@ -40,8 +43,8 @@ describe('fitLogisticClassifier', () => {
     expect(p).toBeGreaterThan(0.9);
   });
 
-  it('keeps a constant feature harmless', () => {
-    const flat = fitLogisticClassifier(
+  it('keeps a constant feature harmless', async () => {
+    const flat = await fitLogisticClassifier(
       rows.map((r) => [r[0]!, 3]),
       labels,
       { featureNames: ['a', 'constant'] },

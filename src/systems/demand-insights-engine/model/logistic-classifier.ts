@@ -1,10 +1,25 @@
 // A binary logistic regression over named, standardised features, trained by
 // ml-logistic-regression (batch gradient descent). Standardising first is what lets plain
 // gradient descent converge in a few hundred steps and makes coefficients comparable, so a
-// coefficient × standardised value is each feature's contribution to one prediction.
+// coefficient × standardised value is each feature's contribution to one prediction. The
+// library's matrix work takes seconds of one core, so it runs in a worker thread: two fits
+// use both cores and the event loop stays free.
 
-import LogisticRegression from 'ml-logistic-regression';
-import { Matrix } from 'ml-matrix';
+import { resolvedPackage, runEvalWorker } from '../../../runtime/eval-worker.js';
+
+// Plain CommonJS for the worker; the packages come in as resolved paths.
+const TRAINING_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const LogisticRegression = require(workerData.logisticRegression);
+const { Matrix } = require(workerData.matrix);
+const learner = new (LogisticRegression.default ?? LogisticRegression)({
+  numSteps: workerData.steps,
+  learningRate: workerData.learningRate,
+});
+learner.train(new Matrix(workerData.rows), Matrix.columnVector(workerData.labels));
+// Classifier 0 separates class 0 from the rest, so its score is P(label = 1).
+parentPort.postMessage(learner.classifiers[0] ? learner.classifiers[0].weights.to1DArray() : []);
+`;
 
 export interface LogisticClassifierOptions {
   readonly featureNames: readonly string[];
@@ -34,11 +49,11 @@ export interface LogisticClassifier {
   contributions(row: readonly number[]): number[];
 }
 
-export function fitLogisticClassifier(
+export async function fitLogisticClassifier(
   rows: readonly (readonly number[])[],
   labels: readonly boolean[],
   options: LogisticClassifierOptions,
-): LogisticClassifier {
+): Promise<LogisticClassifier> {
   const { featureNames } = options;
   const width = featureNames.length;
   const picked = evenlySpaced(rows.length, options.maxRows ?? 5000);
@@ -53,15 +68,14 @@ export function fitLogisticClassifier(
     row.map((v, j) => (v - (means[j] ?? 0)) / (scales[j] ?? 1));
 
   // A leading column of ones carries the intercept: the library fits weights only.
-  const X = new Matrix(picked.map((i) => [1, ...standardise(rows[i] ?? [])]));
-  const Y = Matrix.columnVector(picked.map((i) => (labels[i] ? 1 : 0)));
-  const learner = new LogisticRegression({
-    numSteps: options.steps ?? 300,
+  const weights = await runEvalWorker<number[]>(TRAINING_SOURCE, {
+    logisticRegression: resolvedPackage('ml-logistic-regression'),
+    matrix: resolvedPackage('ml-matrix'),
+    rows: picked.map((i) => [1, ...standardise(rows[i] ?? [])]),
+    labels: picked.map((i) => (labels[i] ? 1 : 0)),
+    steps: options.steps ?? 300,
     learningRate: (options.learningRate ?? 1) / picked.length,
   });
-  learner.train(X, Y);
-  // Classifier 0 separates class 0 from the rest, so its score is P(label = 1).
-  const weights = learner.classifiers[0]?.weights.to1DArray() ?? [];
   const intercept = weights[0] ?? 0;
   const coefficients = featureNames.map((_, j) => weights[j + 1] ?? 0);
 

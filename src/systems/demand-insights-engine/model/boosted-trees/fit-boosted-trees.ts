@@ -4,9 +4,8 @@
 // explanations in JS. Each training runs in its own worker thread: it takes seconds of one
 // core, so two trainings use both cores and the event loop stays free meanwhile.
 
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import { ShoplakeError } from '../../../../core/shoplake-error.js';
+import { resolvedPackage, runEvalWorker } from '../../../../runtime/eval-worker.js';
 import type { BoostedTrees } from './boosted-trees.js';
 import { readYdfBoostedTrees } from './ydf-model-files.js';
 
@@ -76,12 +75,14 @@ export async function fitBoostedTrees(
     const bad = values.findIndex((value) => !Number.isFinite(value));
     if (bad >= 0) throw new Error(`feature ${name} has a missing or infinite value in row ${bad + 1}`);
   }
-  const answer = await runWorker({
-    modulePath: createRequire(import.meta.url).resolve('ydf-training'),
+  const answer = await runEvalWorker<WorkerAnswer>(WORKER_SOURCE, {
+    modulePath: resolvedPackage('ydf-training'),
     label: LABEL,
     data: { ...columns.features, [LABEL]: columns.labels.map((label) => (label ? POSITIVE : NEGATIVE)) },
     predictOn: options.predictOn,
-  });
+  }).catch(
+    (error: unknown): WorkerAnswer => ({ error: error instanceof Error ? error.message : String(error) }),
+  );
   if (answer.error !== undefined || answer.files === undefined) {
     throw new ShoplakeError(
       'handler_failed',
@@ -97,24 +98,6 @@ export async function fitBoostedTrees(
   const ydfPositive = answer.classes?.[1];
   const ydfProbabilities = answer.predictions?.map((p) => (ydfPositive === POSITIVE ? p : 1 - p));
   return { model, ydfProbabilities };
-}
-
-function runWorker(workerData: unknown): Promise<WorkerAnswer> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-    let answered = false;
-    worker.once('message', (answer: WorkerAnswer) => {
-      answered = true;
-      resolve(answer);
-      void worker.terminate();
-    });
-    worker.once('error', (error) => {
-      if (!answered) resolve({ error: error.message });
-    });
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`the YDF training worker exited with code ${code} before answering`));
-    });
-  });
 }
 
 // The same model seen from the other class: every output changes sign.
