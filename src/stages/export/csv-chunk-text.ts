@@ -1,6 +1,6 @@
-// Rows as CSV text for the engine's CSV reader: every column is read as text and cast in SQL,
-// so the result is exactly what a cast of the source's text gives. NULL is an empty unquoted
-// field; every string is quoted, so an empty string stays '' and '\N' stays '\N'.
+// Rows as CSV text for the engine's CSV reader, which parses each column as its type (as a
+// cast of the source's text would). NULL is an empty unquoted field; every string is quoted,
+// so an empty string stays '' and '\N' stays '\N'.
 
 import type { CsvRowBatch, SourceValue } from './source-database.js';
 

@@ -2,9 +2,13 @@
 // measures it on another. Only feature rows cross into JS: a sample for training, then every
 // customer for scoring, in batches.
 
-import type { Engine } from '../../../ports/engine.js';
+import type { Engine, Row } from '../../../ports/engine.js';
 import { areaUnderRoc } from '../model/area-under-roc.js';
-import { type BoostedTrees, contributionsOf, logitOf } from '../model/boosted-trees/boosted-trees.js';
+import {
+  type BoostedTrees,
+  explainedProbabilityOf,
+  probabilityOf,
+} from '../model/boosted-trees/boosted-trees.js';
 import { fitBoostedTrees, type TrainingColumns } from '../model/boosted-trees/fit-boosted-trees.js';
 import { CHURN_FEATURES, featureSelectSql } from './churn-features.js';
 
@@ -19,7 +23,7 @@ export interface ChurnEvaluation {
 
 /** A scored customer: churn probability and each feature's push on the log-odds. */
 export interface ScoredCustomer {
-  readonly row: Readonly<Record<string, unknown>>;
+  readonly row: Row;
   readonly probability: number;
   readonly contributions: Float64Array;
 }
@@ -79,11 +83,9 @@ export async function scoreChurn(
     await each(
       rows.map((row) => {
         const features = columns.map((name) => Number(row[name]));
-        return {
-          row,
-          probability: 1 / (1 + Math.exp(-logitOf(model, features))),
-          contributions: options.contributions ? contributionsOf(model, features) : empty,
-        };
+        return options.contributions
+          ? { row, ...explainedProbabilityOf(model, features) }
+          : { row, probability: probabilityOf(model, features), contributions: empty };
       }),
     );
     if (rows.length < SCORING_BATCH) return;

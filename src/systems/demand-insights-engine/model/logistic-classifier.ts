@@ -12,7 +12,7 @@ const TRAINING_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const LogisticRegression = require(workerData.logisticRegression);
 const { Matrix } = require(workerData.matrix);
-const learner = new (LogisticRegression.default ?? LogisticRegression)({
+const learner = new LogisticRegression({
   numSteps: workerData.steps,
   learningRate: workerData.learningRate,
 });

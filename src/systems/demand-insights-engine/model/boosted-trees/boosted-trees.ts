@@ -5,6 +5,8 @@
 // training-cover-weighted means of the leaves below a node, so the bias is the model's
 // average output and bias + Σ contributions equals the log-odds exactly.
 
+import { sigmoid } from '../logistic-classifier.js';
+
 export interface BoostedTrees {
   readonly featureNames: readonly string[];
   /** The label value whose probability `probability` gives. */
@@ -107,13 +109,30 @@ export function logitOf(model: BoostedTrees, row: ArrayLike<number>): number {
 }
 
 export function probabilityOf(model: BoostedTrees, row: ArrayLike<number>): number {
-  return 1 / (1 + Math.exp(-logitOf(model, row)));
+  return sigmoid(logitOf(model, row));
+}
+
+/** The row's probability and each feature's contribution, from one walk through the trees. */
+export function explainedProbabilityOf(
+  model: BoostedTrees,
+  row: ArrayLike<number>,
+): { probability: number; contributions: Float64Array } {
+  const contributions = contributionsOf(model, row);
+  return { probability: sigmoid(contributions.reduce((sum, c) => sum + c, biasOf(model))), contributions };
 }
 
 /** The model's average log-odds over its training data: what contributions are measured from. */
 export function biasOf(model: BoostedTrees): number {
-  return model.trees.reduce((sum, tree) => sum + tree.expected[0]!, model.initialLogit);
+  let bias = biases.get(model);
+  if (bias === undefined) {
+    bias = model.trees.reduce((sum, tree) => sum + tree.expected[0]!, model.initialLogit);
+    biases.set(model, bias);
+  }
+  return bias;
 }
+
+// Scoring explains every customer against the same bias: sum the roots once per model.
+const biases = new WeakMap<BoostedTrees, number>();
 
 /** Each feature's share of the row's log-odds minus the bias; they add up exactly. */
 export function contributionsOf(model: BoostedTrees, row: ArrayLike<number>): Float64Array {
