@@ -9,6 +9,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
+import { ShoplakeError } from '../../core/shoplake-error.js';
 import type { Engine } from '../../ports/engine.js';
 import type { ObjectStore } from '../../ports/object-store.js';
 import { CSV_CHUNK_DIALECT } from './csv-chunk-text.js';
@@ -101,10 +102,16 @@ export class ParquetPartWriter {
     await this.copying;
     const parquet = await this.store.scratchPath('.parquet');
     this.parts.push(parquet);
-    const copy = this.engine.run(this.copySql(csv.path, parquet)).finally(async () => {
-      await rm(csv.path, { force: true });
-      this.scratchFiles.delete(csv.path);
-    });
+    const part = this.parts.length;
+    const copy = this.engine
+      .run(this.copySql(csv.path, parquet))
+      .catch((error: unknown) => {
+        throw withoutSourceLine(error, this.columns, part);
+      })
+      .finally(async () => {
+        await rm(csv.path, { force: true });
+        this.scratchFiles.delete(csv.path);
+      });
     // Its failure surfaces at the next await of `copying`; until then it must not count as unhandled.
     copy.catch(() => undefined);
     this.copying = copy;
@@ -124,6 +131,27 @@ export class ParquetPartWriter {
               FROM read_csv('${sqlText(csvPath)}', columns = {${readAs.join(', ')}}, ${CSV_CHUNK_DIALECT}))
             TO '${sqlText(parquetPath)}' (FORMAT parquet, COMPRESSION snappy)`;
   }
+}
+
+/**
+ * DuckDB's CSV errors quote the whole source line, and a raw row can hold card data: keep the
+ * line number and the failed conversion (a value of a typed column), never the line.
+ */
+function withoutSourceLine(error: unknown, columns: readonly SourceColumn[], part: number): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = /CSV Error on Line: (\d+)/.exec(message)?.[1];
+  if (line === undefined) return error;
+  const conversion = /Error when converting column "c(\d+)"\. ([^\n]*)/.exec(message);
+  const column = conversion ? columns[Number(conversion[1])] : undefined;
+  const detail =
+    column && conversion
+      ? `column ${column.name} (${column.sourceType}): ${conversion[2]}`
+      : 'it does not parse as a row of the table';
+  return new ShoplakeError(
+    'schema_mismatch',
+    `Row ${line} of export part ${part} cannot be written to Parquet, ${detail}. Nothing was published; correct the value at the source and export again.`,
+    { retryable: false, context: { part, line: Number(line), column: column?.name } },
+  );
 }
 
 function waitForDrain(stream: WriteStream): Promise<void> {

@@ -58,4 +58,20 @@ describe('ParquetPartWriter', () => {
     const scratch = await readdir(dirname(await lake.store.scratchPath('.probe')));
     expect(scratch.filter((name) => /\.(csv|parquet)$/.test(name))).toEqual([]);
   });
+
+  it('refuses a value its column cannot hold, naming the column but never quoting the row', async () => {
+    const writer = new ParquetPartWriter(lake.engine, lake.store, COLUMNS, { rowsPerFile: 4 });
+    const bad = ['7', '1.05', '0000-00-00 00:00:00', 'card 4111 1111 1111 1111 cvv 123'];
+    await writer.write(csvRowBatch([row(1), bad]));
+    const failure = await writer.finish().then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(failure?.message).toMatch(
+      /^Row 2 of export part 1 cannot be written to Parquet, column at \(datetime\(6\)\): /,
+    );
+    expect(failure?.message).toContain('0000-00-00 00:00:00');
+    expect(failure?.message).not.toMatch(/4111|cvv/);
+    await writer.discard();
+  });
 });
